@@ -1,0 +1,125 @@
+package dev.furrow.core;
+
+import dev.furrow.core.partner.ApiFace;
+import dev.furrow.core.partner.ApiKeyAuthenticator;
+import dev.furrow.core.partner.PartnerAdminGrpcService;
+import dev.furrow.core.partner.PartnerDirectory;
+import dev.furrow.core.partner.PartnerRepository;
+import dev.furrow.core.platform.db.Database;
+import dev.furrow.core.platform.grpc.ErrorMappingInterceptor;
+import dev.furrow.core.platform.grpc.PartnerKeyInterceptor;
+import dev.furrow.core.platform.grpc.ServiceTokenInterceptor;
+import dev.furrow.core.telematics.TelematicsGrpcServices;
+import dev.furrow.core.telematics.TractorRegistry;
+import dev.furrow.core.telematics.UsagePolicy;
+import dev.furrow.core.telematics.UsageRecorder;
+import dev.furrow.core.telematics.UsageRepository;
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The core process: opens the database (migrating it), wires every domain service to its gRPC edge
+ * with the right guard, and serves them with health checking and server reflection.
+ */
+public final class CoreServer implements AutoCloseable {
+  private final Database database;
+  private final Server server;
+
+  private CoreServer(Database database, Server server) {
+    this.database = database;
+    this.server = server;
+  }
+
+  /** Starts on the configured TCP port (0 picks a free one). */
+  public static CoreServer start(CoreConfig config) {
+    return start(config, NettyServerBuilder.forPort(config.grpcPort()));
+  }
+
+  /** Starts on an in-process transport, for tests where the network is not the point. */
+  public static CoreServer startInProcess(CoreConfig config, String name) {
+    return start(config, InProcessServerBuilder.forName(name));
+  }
+
+  private static CoreServer start(CoreConfig config, ServerBuilder<?> builder) {
+    Database database = Database.open(config);
+    try {
+      bindServices(builder, database.jdbi(), config, Clock.systemUTC());
+      HealthStatusManager health = new HealthStatusManager();
+      builder
+          .addService(health.getHealthService())
+          .addService(ProtoReflectionServiceV1.newInstance());
+      Server server = builder.build().start();
+      health.setStatus(
+          HealthStatusManager.SERVICE_NAME_ALL_SERVICES,
+          io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
+      return new CoreServer(database, server);
+    } catch (IOException e) {
+      database.close();
+      throw new UncheckedIOException("Cannot start the gRPC server: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  private static void bindServices(
+      ServerBuilder<?> builder, Jdbi jdbi, CoreConfig config, Clock clock) {
+    PartnerRepository partners = new PartnerRepository(jdbi);
+    UsageRepository usage = new UsageRepository(jdbi);
+    ServerInterceptor operator = new ServiceTokenInterceptor(config.serviceToken());
+    ApiKeyAuthenticator keys = new ApiKeyAuthenticator(partners);
+    ServerInterceptor payg = new PartnerKeyInterceptor(keys, ApiFace.PAYG);
+
+    guarded(builder, new PartnerAdminGrpcService(new PartnerDirectory(partners, clock)), operator);
+    guarded(builder, new TelematicsGrpcServices.TractorAdmin(new TractorRegistry(usage)), operator);
+    guarded(
+        builder,
+        new TelematicsGrpcServices.UsageIngest(new UsageRecorder(usage, new UsagePolicy(clock))),
+        operator);
+    guarded(builder, new TelematicsGrpcServices.UsageQuery(usage), payg);
+  }
+
+  /** Error mapping runs inside the guard, so guards answer first and handlers may throw. */
+  private static void guarded(
+      ServerBuilder<?> builder, BindableService service, ServerInterceptor guard) {
+    builder.addService(ServerInterceptors.intercept(service, new ErrorMappingInterceptor(), guard));
+  }
+
+  /** The TCP port, or -1 on the in-process transport. */
+  public int port() {
+    return server.getPort();
+  }
+
+  /** Direct database access, for tests and the local demo-data loader. */
+  public Jdbi jdbi() {
+    return database.jdbi();
+  }
+
+  /** Stops taking calls, lets running ones finish for a few seconds, then closes the pool. */
+  @Override
+  public void close() {
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+        server.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    } finally {
+      database.close();
+    }
+  }
+}

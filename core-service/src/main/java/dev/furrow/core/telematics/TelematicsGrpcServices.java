@@ -1,0 +1,100 @@
+package dev.furrow.core.telematics;
+
+import static dev.furrow.core.platform.grpc.Replies.reply;
+
+import dev.furrow.core.error.NotFoundException;
+import dev.furrow.core.platform.grpc.Caller;
+import dev.furrow.core.platform.grpc.ProtoTime;
+import dev.furrow.proto.telematics.v1.GetTractorUsageRequest;
+import dev.furrow.proto.telematics.v1.RecordUsageRequest;
+import dev.furrow.proto.telematics.v1.RecordUsageResponse;
+import dev.furrow.proto.telematics.v1.RegisterTractorRequest;
+import dev.furrow.proto.telematics.v1.Tractor;
+import dev.furrow.proto.telematics.v1.TractorAdminServiceGrpc;
+import dev.furrow.proto.telematics.v1.TractorUsage;
+import dev.furrow.proto.telematics.v1.UsageIngestServiceGrpc;
+import dev.furrow.proto.telematics.v1.UsageQueryServiceGrpc;
+import io.grpc.stub.StreamObserver;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The gRPC edges of the telematics use cases. */
+public final class TelematicsGrpcServices {
+  private TelematicsGrpcServices() {}
+
+  /** Operator registration of tractors. */
+  public static final class TractorAdmin
+      extends TractorAdminServiceGrpc.TractorAdminServiceImplBase {
+    private final TractorRegistry registry;
+
+    public TractorAdmin(TractorRegistry registry) {
+      this.registry = registry;
+    }
+
+    @Override
+    public void registerTractor(RegisterTractorRequest request, StreamObserver<Tractor> response) {
+      registry.register(request.getTractorId(), request.getPartnerId());
+      reply(
+          response,
+          Tractor.newBuilder()
+              .setTractorId(request.getTractorId())
+              .setPartnerId(request.getPartnerId())
+              .build());
+    }
+  }
+
+  /** Batches from the telematics ingester. */
+  public static final class UsageIngest extends UsageIngestServiceGrpc.UsageIngestServiceImplBase {
+    private final UsageRecorder recorder;
+
+    public UsageIngest(UsageRecorder recorder) {
+      this.recorder = recorder;
+    }
+
+    @Override
+    public void recordUsage(
+        RecordUsageRequest request, StreamObserver<RecordUsageResponse> response) {
+      List<UsageDelivery> deliveries =
+          request.getSubmissionsList().stream().map(UsageProtoMapper::toDelivery).toList();
+      RecordUsageResponse.Builder out = RecordUsageResponse.newBuilder();
+      recorder.record(deliveries).forEach(o -> out.addOutcomes(UsageProtoMapper.toProto(o)));
+      reply(response, out.build());
+    }
+  }
+
+  /** Partner-scoped usage reads (pay-as-you-go face). */
+  public static final class UsageQuery extends UsageQueryServiceGrpc.UsageQueryServiceImplBase {
+    private final UsageRepository repository;
+
+    public UsageQuery(UsageRepository repository) {
+      this.repository = repository;
+    }
+
+    @Override
+    public void getTractorUsage(
+        GetTractorUsageRequest request, StreamObserver<TractorUsage> response) {
+      UsageRepository.UsageTotals totals =
+          repository
+              .totals(request.getTractorId(), Caller.partnerId())
+              .orElseThrow(() -> new NotFoundException("Not found."));
+      TractorUsage.Builder out =
+          TractorUsage.newBuilder()
+              .setTractorId(totals.tractorId())
+              .setReportCount(totals.reportCount())
+              .setHectares(display(totals.hectares()))
+              .setEngineHours(display(totals.engineHours()));
+      if (totals.lastReportAt() != null) {
+        out.setLastReportAt(ProtoTime.toProto(totals.lastReportAt()));
+      }
+      reply(response, out.build());
+    }
+
+    /**
+     * Trailing zeros dropped but at least two decimals: 7.5000 shows as "7.50", 2.125 as "2.125".
+     */
+    static String display(BigDecimal value) {
+      BigDecimal stripped = value.stripTrailingZeros();
+      return (stripped.scale() < 2 ? stripped.setScale(2) : stripped).toPlainString();
+    }
+  }
+}
