@@ -1,5 +1,9 @@
 package dev.furrow.core;
 
+import dev.furrow.core.borrower.EndUserDirectory;
+import dev.furrow.core.borrower.EndUserGrpcService;
+import dev.furrow.core.borrower.EndUserPolicy;
+import dev.furrow.core.borrower.EndUserRepository;
 import dev.furrow.core.partner.ApiFace;
 import dev.furrow.core.partner.ApiKeyAuthenticator;
 import dev.furrow.core.partner.PartnerAdminGrpcService;
@@ -9,6 +13,10 @@ import dev.furrow.core.platform.db.Database;
 import dev.furrow.core.platform.grpc.ErrorMappingInterceptor;
 import dev.furrow.core.platform.grpc.PartnerKeyInterceptor;
 import dev.furrow.core.platform.grpc.ServiceTokenInterceptor;
+import dev.furrow.core.product.ProductCatalog;
+import dev.furrow.core.product.ProductGrpcService;
+import dev.furrow.core.product.ProductPolicy;
+import dev.furrow.core.product.ProductRepository;
 import dev.furrow.core.telematics.TelematicsGrpcServices;
 import dev.furrow.core.telematics.TractorRegistry;
 import dev.furrow.core.telematics.UsagePolicy;
@@ -81,6 +89,7 @@ public final class CoreServer implements AutoCloseable {
     ServerInterceptor operator = new ServiceTokenInterceptor(config.serviceToken());
     ApiKeyAuthenticator keys = new ApiKeyAuthenticator(partners);
     ServerInterceptor payg = new PartnerKeyInterceptor(keys, ApiFace.PAYG);
+    ServerInterceptor lending = new PartnerKeyInterceptor(keys, ApiFace.LENDING);
 
     guarded(builder, new PartnerAdminGrpcService(new PartnerDirectory(partners, clock)), operator);
     guarded(builder, new TelematicsGrpcServices.TractorAdmin(new TractorRegistry(usage)), operator);
@@ -89,6 +98,16 @@ public final class CoreServer implements AutoCloseable {
         new TelematicsGrpcServices.UsageIngest(new UsageRecorder(usage, new UsagePolicy(clock))),
         operator);
     guarded(builder, new TelematicsGrpcServices.UsageQuery(usage), payg);
+    guarded(
+        builder,
+        new EndUserGrpcService(
+            new EndUserDirectory(new EndUserRepository(jdbi), new EndUserPolicy(clock), clock)),
+        lending);
+    guarded(
+        builder,
+        new ProductGrpcService(
+            new ProductCatalog(new ProductRepository(jdbi), new ProductPolicy(), clock)),
+        lending);
   }
 
   /** Error mapping runs inside the guard, so guards answer first and handlers may throw. */
