@@ -8,6 +8,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
+import dev.furrow.gateway.drf.DrfBadRequestException;
 import dev.furrow.gateway.http.JsonResponses;
 import io.grpc.Status;
 import io.grpc.StatusException;
@@ -56,6 +57,9 @@ public final class RestErrors {
   public static HttpResponse fromThrowable(Throwable cause) {
     requireNonNull(cause, "cause");
     final Throwable unwrapped = unwrap(cause);
+    if (unwrapped instanceof DrfBadRequestException badRequest) {
+      return badRequest.toResponse();
+    }
     final JsonProcessingException parseError = findJsonParseError(unwrapped);
     if (parseError != null) {
       return jsonParseError(parseError.getOriginalMessage());
