@@ -1,0 +1,156 @@
+package dev.furrow.local;
+
+import dev.furrow.core.CoreConfig;
+import dev.furrow.core.CoreServer;
+import dev.furrow.gateway.GatewayConfig;
+import dev.furrow.gateway.GatewayServer;
+import dev.furrow.ingest.IngesterConfig;
+import dev.furrow.ingest.TelematicsIngester;
+import dev.furrow.testing.BrokerProcess;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system on one machine: PostgreSQL (configured, local or embedded), an MQTT broker
+ * (configured or embedded HiveMQ), the core, the ingester and the gateway, with demo data. Closing
+ * it stops everything in reverse order.
+ */
+public final class LocalSystem implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LocalSystem.class);
+
+  /** Port of the embedded broker; 1883 is usually taken by a system Mosquitto. */
+  static final int EMBEDDED_BROKER_PORT = 18830;
+
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private CoreServer core;
+  private GatewayServer gateway;
+  private String mqttUrl;
+  private String databaseDescription;
+  private String brokerDescription;
+  private DemoData.Loaded demo;
+
+  /** Starts every part; on failure, stops what was already started and rethrows. */
+  public static LocalSystem start(Map<String, String> env, Path workDir) {
+    LocalSystem system = new LocalSystem();
+    try {
+      system.startAll(env, workDir);
+      return system;
+    } catch (RuntimeException e) {
+      system.close();
+      throw e;
+    }
+  }
+
+  private void startAll(Map<String, String> env, Path workDir) {
+    LocalDatabase database = LocalDatabase.resolve(env, workDir);
+    running.push(database);
+    databaseDescription = database.description();
+
+    mqttUrl = env.get("FURROW_MQTT_URL");
+    if (mqttUrl == null || mqttUrl.isBlank()) {
+      BrokerProcess broker = BrokerProcess.start(EMBEDDED_BROKER_PORT, workDir.resolve("broker"));
+      running.push(broker::stop);
+      mqttUrl = broker.url();
+      brokerDescription = "embedded HiveMQ CE";
+    } else {
+      brokerDescription = "FURROW_MQTT_URL";
+    }
+
+    String token = env.getOrDefault("FURROW_SERVICE_TOKEN", randomToken());
+    int corePort = Integer.parseInt(env.getOrDefault("FURROW_CORE_PORT", "9090"));
+    core = CoreServer.start(new CoreConfig(database.url(), "", "", 16, corePort, token));
+    running.push(core);
+    String coreTarget = "127.0.0.1:" + core.port();
+
+    TelematicsIngester ingester =
+        TelematicsIngester.start(
+            IngesterConfig.builder()
+                .mqttUrl(mqttUrl)
+                .mqttClientId("furrow-local-ingester")
+                .coreTarget(coreTarget)
+                .serviceToken(token)
+                .build());
+    running.push(ingester);
+
+    int gatewayPort = Integer.parseInt(env.getOrDefault("FURROW_GATEWAY_PORT", "8080"));
+    gateway = GatewayServer.start(GatewayConfig.of(gatewayPort, coreTarget));
+    running.push(gateway);
+
+    demo = DemoData.load(coreTarget, token, mqttUrl);
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  /** What a person needs to start using the running system. */
+  public String banner() {
+    String base = "http://127.0.0.1:" + gateway.port();
+    return String.join(
+        "\n",
+        "",
+        "Furrow is running.",
+        "  REST gateway   " + base + "   (health: " + base + "/internal/health)",
+        "  core gRPC      127.0.0.1:"
+            + core.port()
+            + "   (reflection on: grpcurl -plaintext 127.0.0.1:"
+            + core.port()
+            + " list)",
+        "  MQTT broker    " + mqttUrl + "   (" + brokerDescription + ")",
+        "  PostgreSQL     " + databaseDescription,
+        "",
+        "Demo partner \"" + DemoData.PARTNER_NAME + "\"",
+        "  lending API key (X-Api-Key, /api/v1):          " + DemoData.LENDING_KEY,
+        "  pay-as-you-go key (Authorization: Bearer):     " + DemoData.PAYG_KEY,
+        "  demo tractor "
+            + DemoData.TRACTOR_ID
+            + " with "
+            + demo.reportsSent()
+            + " usage reports sent over MQTT",
+        "",
+        "Try:",
+        "  curl -H 'Authorization: Bearer "
+            + DemoData.PAYG_KEY
+            + "' "
+            + base
+            + "/payg/lms/tractors/"
+            + DemoData.TRACTOR_ID
+            + "/usage",
+        "",
+        "Stop with Ctrl-C.");
+  }
+
+  public int gatewayPort() {
+    return gateway.port();
+  }
+
+  @Override
+  public void close() {
+    while (!running.isEmpty()) {
+      AutoCloseable part = running.pop();
+      try {
+        part.close();
+      } catch (Exception e) {
+        log.warn("Stopping {} failed: {}", part, e.toString());
+      }
+    }
+  }
+
+  /** Starts the local system and keeps it running until Ctrl-C. */
+  public static void main(String[] args) throws InterruptedException {
+    long started = System.nanoTime();
+    LocalSystem system = start(System.getenv(), Path.of(".furrow").toAbsolutePath());
+    Runtime.getRuntime().addShutdownHook(new Thread(system::close, "furrow-local-shutdown"));
+    System.out.println(system.banner());
+    System.out.printf("(started in %.1f s)%n", (System.nanoTime() - started) / 1e9);
+    Thread.currentThread().join();
+  }
+}

@@ -1,0 +1,239 @@
+package dev.furrow.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.furrow.proto.telematics.v1.RecordUsageRequest;
+import dev.furrow.proto.telematics.v1.RecordUsageResponse;
+import dev.furrow.proto.telematics.v1.UsageOutcome;
+import dev.furrow.proto.telematics.v1.UsageSubmission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Groups deliveries into RecordUsage calls and acknowledges each delivery only after the call that
+ * carried it succeeded, so the core has durably recorded it first.
+ *
+ * <p>A batch is sent when it holds {@link BatchPolicy#maxSize()} deliveries, or about 1 MiB, or
+ * when its first delivery has waited {@link BatchPolicy#maxDelay()}. A failed call is retried with
+ * the same batch, with exponential backoff, until it succeeds or the batcher is closed; nothing is
+ * acknowledged meanwhile. Retrying can record a batch twice, and the broker redelivers whatever was
+ * not acknowledged: both are harmless because the core deduplicates on (tractor id, message id).
+ *
+ * <p>One worker thread sends the batches one after another, so acknowledgements go out in the order
+ * the deliveries arrived, as MQTT requires. While a call is under way the next batch gathers; the
+ * broker's receive maximum bounds how many deliveries can wait unacknowledged.
+ */
+final class UsageBatcher implements AutoCloseable {
+  /** Batches are cut at this many bytes, far below gRPC's default 4 MiB message limit. */
+  static final int MAX_BATCH_BYTES = 1024 * 1024;
+
+  private static final Logger logger = LoggerFactory.getLogger(UsageBatcher.class);
+  private static final Duration IDLE_POLL = Duration.ofMillis(50);
+  private static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(10);
+
+  private record Delivery(UsageSubmission submission, Acknowledgement ack) {}
+
+  private final UsageRecorder recorder;
+  private final BatchPolicy policy;
+  private final IngestMetrics metrics;
+  private final LinkedBlockingQueue<Delivery> queue = new LinkedBlockingQueue<>();
+  private final Thread worker;
+  private volatile boolean accepting = true;
+  private volatile boolean draining;
+  private volatile boolean abandoned;
+  private volatile int inFlight;
+
+  UsageBatcher(UsageRecorder recorder, BatchPolicy policy, IngestMetrics metrics) {
+    this.recorder = requireNonNull(recorder, "recorder");
+    this.policy = requireNonNull(policy, "policy");
+    this.metrics = requireNonNull(metrics, "metrics");
+    this.worker = NamedThreads.daemon("furrow-usage-batcher").newThread(this::run);
+    worker.start();
+  }
+
+  /**
+   * Queues a delivery for the next batch. Once closing has begun the delivery is ignored: it stays
+   * unacknowledged, so the broker redelivers it.
+   */
+  void submit(UsageSubmission submission, Acknowledgement ack) {
+    requireNonNull(submission, "submission");
+    requireNonNull(ack, "ack");
+    if (!accepting) {
+      return;
+    }
+    metrics.onReceived();
+    queue.add(new Delivery(submission, ack));
+  }
+
+  /** Stops taking deliveries and records what is queued, waiting at most ten seconds. */
+  @Override
+  public void close() {
+    close(DEFAULT_GRACE_PERIOD);
+  }
+
+  /**
+   * Stops taking deliveries and records what is already queued, retrying as usual, for at most
+   * {@code gracePeriod}; then gives up on what is left without acknowledging it.
+   */
+  void close(Duration gracePeriod) {
+    accepting = false;
+    draining = true;
+    try {
+      long graceMillis = gracePeriod.toMillis();
+      if (graceMillis > 0) {
+        worker.join(graceMillis);
+      }
+      if (worker.isAlive()) {
+        int unrecorded = queue.size() + inFlight;
+        if (unrecorded > 0) {
+          logger.warn(
+              "Stopping with {} deliveries not recorded; the broker will redeliver them",
+              unrecorded);
+        }
+        abandon();
+      }
+    } catch (InterruptedException e) {
+      abandoned = true;
+      worker.interrupt();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void abandon() throws InterruptedException {
+    abandoned = true;
+    worker.interrupt(); // cancels a call under way or cuts a backoff short
+    worker.join();
+  }
+
+  private void run() {
+    try {
+      List<Delivery> batch;
+      while ((batch = nextBatch()) != null) {
+        inFlight = batch.size();
+        if (!recordWithRetries(batch)) {
+          return;
+        }
+        acknowledge(batch);
+        inFlight = 0;
+      }
+    } catch (InterruptedException e) {
+      // Abandoned: whatever was not acknowledged is redelivered by the broker.
+    } catch (RuntimeException | Error e) {
+      logger.error("Usage batcher stopped unexpectedly; deliveries stay unacknowledged", e);
+      throw e;
+    }
+  }
+
+  /** The next batch, or null once closing and nothing is left. */
+  private @Nullable List<Delivery> nextBatch() throws InterruptedException {
+    Delivery first = null;
+    while (first == null) {
+      if (draining) {
+        first = queue.poll();
+        if (first == null) {
+          return null;
+        }
+      } else {
+        first = queue.poll(IDLE_POLL.toNanos(), TimeUnit.NANOSECONDS);
+      }
+    }
+    List<Delivery> batch = new ArrayList<>();
+    batch.add(first);
+    long bytes = first.submission().getSerializedSize();
+    long deadline = System.nanoTime() + policy.maxDelay().toNanos();
+    while (batch.size() < policy.maxSize() && bytes < MAX_BATCH_BYTES) {
+      Delivery next = queue.poll(); // what is already waiting joins even past the deadline
+      if (next == null) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0 || draining) {
+          break;
+        }
+        // In short slices, so that closing is noticed while a long max delay runs.
+        next = queue.poll(Math.min(remaining, IDLE_POLL.toNanos()), TimeUnit.NANOSECONDS);
+        if (next == null) {
+          continue;
+        }
+      }
+      batch.add(next);
+      bytes += next.submission().getSerializedSize();
+    }
+    return batch;
+  }
+
+  /** True once the core recorded the batch; false if the batcher was abandoned first. */
+  private boolean recordWithRetries(List<Delivery> batch) throws InterruptedException {
+    RecordUsageRequest.Builder request = RecordUsageRequest.newBuilder();
+    batch.forEach(delivery -> request.addSubmissions(delivery.submission()));
+    RecordUsageRequest built = request.build();
+    Backoff backoff = new Backoff(policy.initialBackoff(), policy.maxBackoff());
+    while (!abandoned) {
+      long started = System.nanoTime();
+      try {
+        RecordUsageResponse response = recorder.record(built);
+        countOutcomes(batch, response, Duration.ofNanos(System.nanoTime() - started));
+        return true;
+      } catch (RuntimeException e) {
+        if (abandoned || Thread.currentThread().isInterrupted()) {
+          return false;
+        }
+        metrics.onFailedCall();
+        Duration wait = backoff.next();
+        logger.warn(
+            "Recording a batch ({} deliveries) failed ({}); retrying in {} ms",
+            batch.size(),
+            e.getMessage(),
+            wait.toMillis());
+        TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+      }
+    }
+    return false;
+  }
+
+  private void countOutcomes(List<Delivery> batch, RecordUsageResponse response, Duration latency) {
+    if (response.getOutcomesCount() != batch.size()) {
+      // Not acknowledged: the contract promises one outcome per submission, so something is wrong.
+      throw new IllegalStateException(
+          "the core returned "
+              + response.getOutcomesCount()
+              + " outcomes for "
+              + batch.size()
+              + " submissions");
+    }
+    long recorded = 0;
+    long duplicates = 0;
+    long rejected = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      UsageOutcome outcome = response.getOutcomes(i);
+      switch (outcome.getKind()) {
+        case RECORDED -> recorded++;
+        case DUPLICATE -> duplicates++;
+        case REJECTED -> {
+          rejected++;
+          logger.debug(
+              "Core rejected usage on {}: {}",
+              batch.get(i).submission().getTopic(),
+              outcome.getReason());
+        }
+        default -> logger.warn("Core returned outcome {}", outcome.getKind());
+      }
+    }
+    metrics.onCommitted(latency, recorded, duplicates, rejected);
+  }
+
+  private void acknowledge(List<Delivery> batch) {
+    for (Delivery delivery : batch) {
+      try {
+        delivery.ack().acknowledge();
+      } catch (RuntimeException e) {
+        logger.warn("Acknowledging a delivery failed; the broker will redeliver it", e);
+      }
+    }
+    metrics.onAcknowledged(batch.size());
+  }
+}

@@ -1,0 +1,209 @@
+package dev.furrow.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.furrow.proto.telematics.v1.RecordUsageRequest;
+import dev.furrow.proto.telematics.v1.UsageReport;
+import dev.furrow.proto.telematics.v1.UsageSubmission;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class UsageBatcherTest {
+  private static final Duration WAIT = Duration.ofSeconds(5);
+
+  @RegisterExtension final FakeCore core = new FakeCore();
+
+  private final IngestMetrics metrics = new IngestMetrics();
+  private final List<String> acknowledged = new CopyOnWriteArrayList<>();
+  private UsageBatcher batcher;
+
+  @AfterEach
+  void closeBatcher() {
+    if (batcher != null) {
+      batcher.close(Duration.ZERO);
+    }
+  }
+
+  private UsageBatcher batcher(int maxSize, Duration maxDelay) {
+    UsageRecorder recorder = new GrpcUsageRecorder(core.channel(), "token-1", WAIT);
+    BatchPolicy policy =
+        new BatchPolicy(maxSize, maxDelay, Duration.ofMillis(20), Duration.ofMillis(80));
+    batcher = new UsageBatcher(recorder, policy, metrics);
+    return batcher;
+  }
+
+  private void submit(String... messageIds) {
+    for (String messageId : messageIds) {
+      batcher.submit(report(messageId), () -> acknowledged.add(messageId));
+    }
+  }
+
+  private static UsageSubmission report(String messageId) {
+    return UsageSubmission.newBuilder()
+        .setTopic("furrow/v1/tractors/T1/usage")
+        .setReport(
+            UsageReport.newBuilder()
+                .setSchemaVersion(1)
+                .setTractorId("T1")
+                .setMessageId(messageId)
+                .setHectares("1.5"))
+        .build();
+  }
+
+  private static List<String> messageIds(RecordUsageRequest call) {
+    return call.getSubmissionsList().stream().map(s -> s.getReport().getMessageId()).toList();
+  }
+
+  @Test
+  void sendsABatchAsSoonAsItIsFull() {
+    batcher(3, Duration.ofSeconds(30));
+
+    submit("m-1", "m-2", "m-3");
+
+    Eventually.await("three acknowledgements", WAIT, () -> acknowledged.size() == 3);
+    assertThat(core.service().calls()).hasSize(1);
+    assertThat(messageIds(core.service().calls().get(0))).containsExactly("m-1", "m-2", "m-3");
+    assertThat(acknowledged).containsExactly("m-1", "m-2", "m-3");
+  }
+
+  @Test
+  void sendsAPartialBatchOnceItsFirstDeliveryWaitedTheMaxDelay() {
+    batcher(500, Duration.ofMillis(200));
+    long started = System.nanoTime();
+
+    submit("m-1", "m-2");
+
+    Eventually.await("two acknowledgements", WAIT, () -> acknowledged.size() == 2);
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    assertThat(core.service().calls()).hasSize(1);
+    assertThat(messageIds(core.service().calls().get(0))).containsExactly("m-1", "m-2");
+  }
+
+  @Test
+  void splitsABurstIntoBatchesOfTheMaxSizeInArrivalOrder() {
+    batcher(3, Duration.ofMillis(300));
+
+    submit("m-1", "m-2", "m-3", "m-4", "m-5", "m-6", "m-7");
+
+    Eventually.await("seven acknowledgements", WAIT, () -> acknowledged.size() == 7);
+    assertThat(core.service().calls().stream().map(UsageBatcherTest::messageIds))
+        .containsExactly(
+            List.of("m-1", "m-2", "m-3"), List.of("m-4", "m-5", "m-6"), List.of("m-7"));
+    assertThat(acknowledged).containsExactly("m-1", "m-2", "m-3", "m-4", "m-5", "m-6", "m-7");
+  }
+
+  @Test
+  void retriesTheSameBatchWhileTheCoreIsUnavailableAndAcknowledgesOnlyAfterSuccess() {
+    core.service().failNextCalls(3, Status.UNAVAILABLE.withDescription("core restarting"));
+    batcher(10, Duration.ofMillis(10));
+    List<Integer> callsSeenAtAcknowledgement = new CopyOnWriteArrayList<>();
+
+    for (String messageId : List.of("m-1", "m-2")) {
+      batcher.submit(
+          report(messageId),
+          () -> {
+            callsSeenAtAcknowledgement.add(core.service().calls().size());
+            acknowledged.add(messageId);
+          });
+    }
+
+    Eventually.await("two acknowledgements", WAIT, () -> acknowledged.size() == 2);
+    assertThat(core.service().calls()).hasSize(4);
+    assertThat(core.service().calls())
+        .allSatisfy(call -> assertThat(messageIds(call)).containsExactly("m-1", "m-2"));
+    assertThat(callsSeenAtAcknowledgement).containsExactly(4, 4);
+    assertThat(core.service().committed()).hasSize(2);
+    assertThat(metrics.failedCalls()).isEqualTo(3);
+    assertThat(metrics.batches()).isEqualTo(1);
+  }
+
+  @Test
+  void keepsRetryingWithoutAcknowledgingWhileTheCoreStaysDown() throws InterruptedException {
+    core.service().failNextCalls(1_000, Status.UNAVAILABLE);
+    batcher(10, Duration.ofMillis(10));
+
+    submit("m-1");
+    Eventually.await("several attempts", WAIT, () -> core.service().calls().size() >= 5);
+
+    assertThat(acknowledged).isEmpty();
+    assertThat(metrics.acknowledged()).isZero();
+  }
+
+  @Test
+  void sendsTheServiceTokenWithEveryCall() {
+    core.service().failNextCalls(1, Status.UNAVAILABLE);
+    batcher(1, Duration.ZERO);
+
+    submit("m-1", "m-2");
+
+    Eventually.await("two acknowledgements", WAIT, () -> acknowledged.size() == 2);
+    assertThat(core.serviceTokens()).containsExactly("token-1", "token-1", "token-1");
+  }
+
+  @Test
+  void countsTheCoresOutcomes() {
+    batcher(4, Duration.ofSeconds(30));
+    UsageSubmission unparseable =
+        UsageSubmission.newBuilder()
+            .setTopic("furrow/v1/tractors/T1/usage")
+            .setParseError("hectares: not a decimal number (\"abc\")")
+            .build();
+
+    submit("m-1", "m-2", "m-1");
+    batcher.submit(unparseable, () -> acknowledged.add("unparseable"));
+
+    Eventually.await("four acknowledgements", WAIT, () -> metrics.acknowledged() == 4);
+    assertThat(metrics.received()).isEqualTo(4);
+    assertThat(metrics.recorded()).isEqualTo(2);
+    assertThat(metrics.duplicates()).isEqualTo(1);
+    assertThat(metrics.rejected()).isEqualTo(1);
+    assertThat(metrics.acknowledged()).isEqualTo(4);
+    assertThat(metrics.batches()).isEqualTo(1);
+    assertThat(metrics.lastCommitLatency()).isPositive();
+  }
+
+  @Test
+  void closingRecordsWhatIsAlreadyQueuedWithoutWaitingForTheMaxDelay() {
+    batcher(500, Duration.ofMinutes(1));
+    submit("m-1", "m-2");
+
+    long started = System.nanoTime();
+    batcher.close(WAIT);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    assertThat(acknowledged).containsExactly("m-1", "m-2");
+  }
+
+  @Test
+  void closingGivesUpAfterTheGracePeriodWithoutAcknowledgingWhenTheCoreNeverAnswers() {
+    core.service().stopAnswering();
+    batcher(500, Duration.ofMillis(10));
+    submit("m-1", "m-2");
+    Eventually.await("the call", WAIT, () -> core.service().calls().size() == 1);
+
+    long started = System.nanoTime();
+    batcher.close(Duration.ofMillis(200));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isBetween(Duration.ofMillis(200), Duration.ofSeconds(2));
+    assertThat(acknowledged).isEmpty();
+  }
+
+  @Test
+  void ignoresDeliveriesOnceClosing() {
+    batcher(1, Duration.ZERO);
+    batcher.close(WAIT);
+
+    submit("m-1");
+
+    assertThat(metrics.received()).isZero();
+    assertThat(core.service().calls()).isEmpty();
+    assertThat(acknowledged).isEmpty();
+  }
+}
