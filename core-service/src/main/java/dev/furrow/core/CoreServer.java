@@ -1,9 +1,18 @@
 package dev.furrow.core;
 
+import dev.furrow.core.application.ApplicationDesk;
+import dev.furrow.core.application.ApplicationGrpcService;
+import dev.furrow.core.application.ApplicationPolicy;
+import dev.furrow.core.application.ApplicationRepository;
+import dev.furrow.core.application.UnderwritingPolicy;
 import dev.furrow.core.borrower.EndUserDirectory;
 import dev.furrow.core.borrower.EndUserGrpcService;
 import dev.furrow.core.borrower.EndUserPolicy;
 import dev.furrow.core.borrower.EndUserRepository;
+import dev.furrow.core.loan.LoanAccounts;
+import dev.furrow.core.loan.LoanGrpcService;
+import dev.furrow.core.loan.LoanPolicy;
+import dev.furrow.core.loan.LoanRepository;
 import dev.furrow.core.partner.ApiFace;
 import dev.furrow.core.partner.ApiKeyAuthenticator;
 import dev.furrow.core.partner.PartnerAdminGrpcService;
@@ -107,6 +116,19 @@ public final class CoreServer implements AutoCloseable {
         builder,
         new ProductGrpcService(
             new ProductCatalog(new ProductRepository(jdbi), new ProductPolicy(), clock)),
+        lending);
+    guarded(
+        builder,
+        new ApplicationGrpcService(
+            new ApplicationDesk(
+                new ApplicationRepository(jdbi),
+                new ApplicationPolicy(),
+                new UnderwritingPolicy(clock),
+                clock)),
+        lending);
+    guarded(
+        builder,
+        new LoanGrpcService(new LoanAccounts(new LoanRepository(jdbi), new LoanPolicy(), clock)),
         lending);
   }
 
