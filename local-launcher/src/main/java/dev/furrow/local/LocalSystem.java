@@ -34,6 +34,7 @@ public final class LocalSystem implements AutoCloseable {
   private String databaseDescription;
   private String brokerDescription;
   private DemoData.Loaded demo;
+  private String serviceToken;
 
   /** Starts every part; on failure, stops what was already started and rethrows. */
   public static LocalSystem start(Map<String, String> env, Path workDir) {
@@ -63,6 +64,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     String token = env.getOrDefault("FURROW_SERVICE_TOKEN", randomToken());
+    serviceToken = token;
     int corePort = Integer.parseInt(env.getOrDefault("FURROW_CORE_PORT", "9090"));
     core = CoreServer.start(new CoreConfig(database.url(), "", "", 16, corePort, token));
     running.push(core);
@@ -105,6 +107,7 @@ public final class LocalSystem implements AutoCloseable {
             + core.port()
             + " list)",
         "  MQTT broker    " + mqttUrl + "   (" + brokerDescription + ")",
+        "  operator token " + serviceToken + "   (x-furrow-service-token, FURROW_SERVICE_TOKEN)",
         "  PostgreSQL     " + databaseDescription,
         "",
         "Demo partner \"" + DemoData.PARTNER_NAME + "\"",
