@@ -8,8 +8,9 @@ import dev.furrow.gateway.auth.ApiKeyPlacement;
 import io.grpc.Channel;
 
 /**
- * The partner lending face: everything under {@value #PREFIX}, keyed by {@code X-Api-Key}. No
- * endpoints yet; the authentication is already in place so the face answers like DRF from day one.
+ * The partner lending face: everything under {@value #PREFIX}, keyed by {@code X-Api-Key}. One
+ * annotated service per resource (products, end users, applications, loans), each a thin mapping of
+ * the reference's paths onto the core's gRPC service; docs/rest-api.md describes the face.
  */
 public final class LendingApi {
 
@@ -23,5 +24,9 @@ public final class LendingApi {
     requireNonNull(sb, "sb");
     requireNonNull(core, "core");
     sb.decoratorUnder(PREFIX, ApiKeyAuthentication.of(ApiKeyPlacement.X_API_KEY_HEADER));
+    sb.annotatedService(new ProductsApi(core));
+    sb.annotatedService(new EndUsersApi(core));
+    sb.annotatedService(new ApplicationsApi(core));
+    sb.annotatedService(new LoansApi(core));
   }
 }

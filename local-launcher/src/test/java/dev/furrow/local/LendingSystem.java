@@ -1,0 +1,184 @@
+package dev.furrow.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.furrow.core.CoreConfig;
+import dev.furrow.core.CoreServer;
+import dev.furrow.core.platform.grpc.Caller;
+import dev.furrow.gateway.GatewayConfig;
+import dev.furrow.gateway.GatewayServer;
+import dev.furrow.proto.partner.v1.ApiFace;
+import dev.furrow.proto.partner.v1.CreatePartnerRequest;
+import dev.furrow.proto.partner.v1.IssueApiKeyRequest;
+import dev.furrow.proto.partner.v1.PartnerAdminServiceGrpc;
+import dev.furrow.proto.partner.v1.PartnerAdminServiceGrpc.PartnerAdminServiceBlockingStub;
+import dev.furrow.testing.TestDatabases;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The real core on a fresh database and the real gateway in front of it, on free ports, for the
+ * REST tests of the lending face; partners and their keys are made through the operator API, as an
+ * operator would.
+ */
+final class LendingSystem implements BeforeAllCallback, AfterAllCallback {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private static final String TOKEN = "lending-rest-test-service-token-0123";
+  private static final AtomicInteger partners = new AtomicInteger();
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private TestDatabases.TestDatabase database;
+  private CoreServer core;
+  private GatewayServer gateway;
+  private ManagedChannel channel;
+  private PartnerAdminServiceBlockingStub admin;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    database = TestDatabases.create();
+    core = CoreServer.start(CoreConfig.of(database.jdbcUrl(), TOKEN));
+    gateway = GatewayServer.start(GatewayConfig.of(0, "127.0.0.1:" + core.port()));
+    channel = ManagedChannelBuilder.forTarget("127.0.0.1:" + core.port()).usePlaintext().build();
+    final Metadata operator = new Metadata();
+    operator.put(Caller.SERVICE_TOKEN, TOKEN);
+    admin =
+        PartnerAdminServiceGrpc.newBlockingStub(channel)
+            .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(operator));
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    try {
+      channel.shutdownNow();
+      gateway.close();
+      core.close();
+    } finally {
+      TestDatabases.drop(database);
+    }
+  }
+
+  /** {@code http://127.0.0.1:<port>}, the base of every link the gateway builds. */
+  String baseUrl() {
+    return "http://127.0.0.1:" + gateway.port();
+  }
+
+  /** A new partner with a LENDING key. */
+  Partner newPartner() {
+    final long id =
+        admin
+            .createPartner(
+                CreatePartnerRequest.newBuilder()
+                    .setName("Lender " + partners.incrementAndGet())
+                    .build())
+            .getId();
+    return new Partner(id, issue(id, ApiFace.API_FACE_LENDING));
+  }
+
+  /** A key of another face for the partner. */
+  String issue(long partnerId, ApiFace face) {
+    return admin
+        .issueApiKey(IssueApiKeyRequest.newBuilder().setPartnerId(partnerId).setFace(face).build())
+        .getKey();
+  }
+
+  /** Sends a request with the key in {@code X-Api-Key} (none if null) and a JSON body if given. */
+  Reply call(String method, String path, String apiKey, String body) {
+    final HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .timeout(Duration.ofSeconds(15))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (apiKey != null) {
+      request.header("X-Api-Key", apiKey);
+    }
+    try {
+      final HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.body(), response.headers());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** JSON text (as in a text block) as a tree, to compare with what the gateway answered. */
+  static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A partner and its LENDING key, with the calls it makes. */
+  final class Partner {
+    final long id;
+    final String key;
+
+    Partner(long id, String key) {
+      this.id = id;
+      this.key = key;
+    }
+
+    Reply get(String path) {
+      return call("GET", path, key, null);
+    }
+
+    Reply post(String path, String body) {
+      return call("POST", path, key, body);
+    }
+
+    Reply put(String path, String body) {
+      return call("PUT", path, key, body);
+    }
+
+    Reply patch(String path, String body) {
+      return call("PATCH", path, key, body);
+    }
+
+    Reply delete(String path) {
+      return call("DELETE", path, key, null);
+    }
+
+    /** POSTs and returns the created object, failing unless the answer is 201. */
+    ObjectNode create(String path, String body) {
+      final Reply reply = post(path, body);
+      assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+      return (ObjectNode) reply.json();
+    }
+  }
+
+  /** What the gateway answered. */
+  record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+    JsonNode json() {
+      return LendingSystem.json(body);
+    }
+  }
+}

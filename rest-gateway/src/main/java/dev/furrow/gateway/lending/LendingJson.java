@@ -1,0 +1,69 @@
+package dev.furrow.gateway.lending;
+
+import dev.furrow.gateway.drf.DrfJsonReader;
+import dev.furrow.gateway.drf.DrfJsonWriter;
+import dev.furrow.proto.lending.v1.Application;
+import dev.furrow.proto.lending.v1.ApplicationInput;
+import dev.furrow.proto.lending.v1.CloseLoanRequest;
+import dev.furrow.proto.lending.v1.EndUser;
+import dev.furrow.proto.lending.v1.EndUserInput;
+import dev.furrow.proto.lending.v1.Loan;
+import dev.furrow.proto.lending.v1.LoanInput;
+import dev.furrow.proto.lending.v1.Product;
+import dev.furrow.proto.lending.v1.ProductInput;
+
+/**
+ * How each lending resource reads and writes as JSON: which string fields are decimals, and that
+ * {@code custom_field} is any JSON value, kept as its JSON text in the core and embedded again on
+ * the way out, so what a client sends is what it reads back.
+ */
+final class LendingJson {
+
+  private static final String CUSTOM_FIELD = "custom_field";
+
+  static final InputReader<ProductInput> PRODUCT_READER =
+      InputReader.of(
+          Product.getDefaultInstance(),
+          ProductInput.getDefaultInstance(),
+          b ->
+              b.decimals(
+                      "max_loan_amount",
+                      "default_loan_amount",
+                      "max_interest_rate",
+                      "default_interest_rate",
+                      "default_fees.amount",
+                      "minimum_payment_percent",
+                      "minimum_payment_amount",
+                      "repayment_per_hectare")
+                  .jsonText(CUSTOM_FIELD));
+
+  static final DrfJsonWriter PRODUCT_WRITER =
+      DrfJsonWriter.builder(Product.getDescriptor()).embedJson(CUSTOM_FIELD).build();
+
+  static final InputReader<EndUserInput> END_USER_READER =
+      InputReader.of(EndUser.getDefaultInstance(), EndUserInput.getDefaultInstance(), b -> b);
+
+  static final DrfJsonWriter END_USER_WRITER = DrfJsonWriter.of(EndUser.getDescriptor());
+
+  static final InputReader<ApplicationInput> APPLICATION_READER =
+      InputReader.of(
+          Application.getDefaultInstance(),
+          ApplicationInput.getDefaultInstance(),
+          b -> b.decimals("amount", "rate").jsonText(CUSTOM_FIELD));
+
+  static final DrfJsonWriter APPLICATION_WRITER =
+      DrfJsonWriter.builder(Application.getDescriptor()).embedJson(CUSTOM_FIELD).build();
+
+  static final InputReader<LoanInput> LOAN_READER =
+      InputReader.of(
+          Loan.getDefaultInstance(), LoanInput.getDefaultInstance(), b -> b.jsonText(CUSTOM_FIELD));
+
+  static final DrfJsonWriter LOAN_WRITER =
+      DrfJsonWriter.builder(Loan.getDescriptor()).embedJson(CUSTOM_FIELD).build();
+
+  /** The body of {@code close/}: the reason and substatus; the id comes from the path. */
+  static final DrfJsonReader<CloseLoanRequest> CLOSE_READER =
+      DrfJsonReader.builder(CloseLoanRequest.getDefaultInstance()).readOnly("id").build();
+
+  private LendingJson() {}
+}
