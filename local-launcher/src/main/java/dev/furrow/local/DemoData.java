@@ -70,6 +70,7 @@ final class DemoData {
                   .build());
       publishUsage(mqttUrl);
       awaitRecorded(channel);
+      DemoLending.load(channel, LENDING_KEY);
       return new Loaded(HECTARES.length);
     } finally {
       channel.shutdownNow();

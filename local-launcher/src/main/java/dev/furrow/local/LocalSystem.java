@@ -113,6 +113,7 @@ public final class LocalSystem implements AutoCloseable {
         "Demo partner \"" + DemoData.PARTNER_NAME + "\"",
         "  lending API key (X-Api-Key, /api/v1):          " + DemoData.LENDING_KEY,
         "  pay-as-you-go key (Authorization: Bearer):     " + DemoData.PAYG_KEY,
+        "  demo product \"" + DemoLending.PRODUCT_NAME + "\" (published) and borrower Amina Bello",
         "  demo tractor "
             + DemoData.TRACTOR_ID
             + " with "
@@ -120,6 +121,7 @@ public final class LocalSystem implements AutoCloseable {
             + " usage reports sent over MQTT",
         "",
         "Try:",
+        "  curl -H 'X-Api-Key: " + DemoData.LENDING_KEY + "' " + base + "/api/v1/products/product/",
         "  curl -H 'Authorization: Bearer "
             + DemoData.PAYG_KEY
             + "' "
