@@ -317,6 +317,53 @@ class LendingFlowRestTest {
   }
 
   @Test
+  void loansListFiltersThroughNestedEndUserAndApplicationFields() {
+    final Setup s = setup();
+    final String musa =
+        s.partner().create(END_USERS, END_USER.replace("\"Amina\"", "\"Musa\"")).get("id").asText();
+    final String aminaLoan = openLoan(s, s.endUser(), "1000.00");
+    final String musaLoan = openLoan(s, musa, "250000.00");
+    final int year = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
+
+    assertThat(ids(s.partner().get(LOANS))).containsExactly(musaLoan, aminaLoan);
+    assertThat(ids(s.partner().get(LOANS + "?end_user__first_name__icontains=MUS")))
+        .containsExactly(musaLoan);
+    assertThat(ids(s.partner().get(LOANS + "?end_user__first_name__iexact=amina")))
+        .containsExactly(aminaLoan);
+    assertThat(ids(s.partner().get(LOANS + "?application__status__in=accepted,declined")))
+        .containsExactly(musaLoan, aminaLoan);
+    assertThat(ids(s.partner().get(LOANS + "?application__status__in=declined"))).isEmpty();
+    assertThat(ids(s.partner().get(LOANS + "?amount__gte=250000"))).containsExactly(musaLoan);
+    assertThat(ids(s.partner().get(LOANS + "?status__in=approved&end_user=" + musa)))
+        .containsExactly(musaLoan);
+    assertThat(ids(s.partner().get(LOANS + "?created__year=" + year)))
+        .containsExactly(musaLoan, aminaLoan);
+    assertThat(ids(s.partner().get(LOANS + "?created__year__lt=" + year))).isEmpty();
+    assertThat(ids(s.partner().get(LOANS + "?end_user__birth_date__year__gte=1990&sort=amount")))
+        .containsExactly(aminaLoan, musaLoan);
+    final Reply bad = s.partner().get(LOANS + "?application__created__month=13");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().has("application__created__month")).isTrue();
+  }
+
+  private static String openLoan(Setup s, String endUser, String amount) {
+    final ObjectNode application =
+        s.partner()
+            .create(
+                APPLICATIONS,
+                """
+                {"product": "%s", "end_user": "%s", "amount": "%s", "rate": "12"}
+                """
+                    .formatted(s.product(), endUser, amount));
+    assertThat(s.partner().post(path(APPLICATIONS, application) + "complete/", null).status())
+        .isEqualTo(201);
+    return s.partner()
+        .create(LOANS, "{\"application\": \"%s\"}".formatted(application.get("id").asText()))
+        .get("id")
+        .asText();
+  }
+
+  @Test
   void loanActionsAnswer201AndFollowTheStateMachine() {
     final Setup s = setup();
     final ObjectNode application = s.partner().create(APPLICATIONS, s.application("2000", "15"));
