@@ -9,6 +9,9 @@ import dev.furrow.core.borrower.EndUserDirectory;
 import dev.furrow.core.borrower.EndUserGrpcService;
 import dev.furrow.core.borrower.EndUserPolicy;
 import dev.furrow.core.borrower.EndUserRepository;
+import dev.furrow.core.ledger.LedgerAudit;
+import dev.furrow.core.ledger.LedgerGrpcService;
+import dev.furrow.core.ledger.LedgerRepository;
 import dev.furrow.core.loan.LoanAccounts;
 import dev.furrow.core.loan.LoanGrpcService;
 import dev.furrow.core.loan.LoanPolicy;
@@ -31,6 +34,12 @@ import dev.furrow.core.telematics.TractorRegistry;
 import dev.furrow.core.telematics.UsagePolicy;
 import dev.furrow.core.telematics.UsageRecorder;
 import dev.furrow.core.telematics.UsageRepository;
+import dev.furrow.core.transaction.PostingPolicy;
+import dev.furrow.core.transaction.RevertPolicy;
+import dev.furrow.core.transaction.TransactionBook;
+import dev.furrow.core.transaction.TransactionGrpcService;
+import dev.furrow.core.transaction.TransactionPolicy;
+import dev.furrow.core.transaction.TransactionRepository;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
@@ -126,10 +135,23 @@ public final class CoreServer implements AutoCloseable {
                 new UnderwritingPolicy(clock),
                 clock)),
         lending);
+    LoanRepository loans = new LoanRepository(jdbi);
+    guarded(
+        builder, new LoanGrpcService(new LoanAccounts(loans, new LoanPolicy(), clock)), lending);
+    LedgerRepository ledger = new LedgerRepository(jdbi);
+    LedgerAudit audit = new LedgerAudit(ledger);
     guarded(
         builder,
-        new LoanGrpcService(new LoanAccounts(new LoanRepository(jdbi), new LoanPolicy(), clock)),
+        new TransactionGrpcService(
+            new TransactionBook(
+                new TransactionRepository(jdbi, loans, ledger),
+                new TransactionPolicy(),
+                new PostingPolicy(),
+                new RevertPolicy(),
+                clock),
+            audit),
         lending);
+    guarded(builder, new LedgerGrpcService(audit), operator);
   }
 
   /** Error mapping runs inside the guard, so guards answer first and handlers may throw. */

@@ -194,6 +194,45 @@ public final class LoanRepository {
   }
 
   /**
+   * Locks the partner's loan ({@code SELECT ... FOR UPDATE}) within {@code h}'s transaction, so
+   * that postings to one loan take turns; empty when the partner has no such loan.
+   */
+  public Optional<Loan> lock(Handle h, long partnerId, UUID id) {
+    return find(h, partnerId, id, true);
+  }
+
+  /**
+   * Stores the state a posting left and the loan's latest applied transaction, within {@code h}'s
+   * transaction (which must hold the loan's lock); returns the loan as stored.
+   */
+  public Loan post(
+      Handle h,
+      long partnerId,
+      UUID id,
+      LoanState state,
+      @Nullable UUID lastTransaction,
+      Instant now) {
+    return bindState(
+            h.createQuery(
+                "UPDATE loan AS l SET status = :status, principal = :principal,"
+                    + " interest = :interest, fee = :fee, pending_principal = :pendingPrincipal,"
+                    + " pending_interest = :pendingInterest, pending_fee = :pendingFee,"
+                    + " interest_calculation_enabled = :interestEnabled,"
+                    + " close_reason = :closeReason, close_substatus = :closeSubstatus,"
+                    + " closed_at = :closedAt, written_off_amount = :writtenOffAmount,"
+                    + " last_transaction_id = CAST(:lastTransaction AS uuid), updated_at = :now"
+                    + " WHERE l.id = :id AND l.partner_id = :partner RETURNING "
+                    + COLUMNS),
+            state)
+        .bind("lastTransaction", lastTransaction)
+        .bind("id", id)
+        .bind("partner", partnerId)
+        .bind("now", utc(now))
+        .map(LOAN)
+        .one();
+  }
+
+  /**
    * The page of the partner's loans {@code query} selects and the count of all that match. Both
    * read one snapshot, so the count agrees with the page even while loans are being opened.
    */

@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * Every change of a loan's state, in one place: the partner's actions (arrears, default, close,
- * interest calculation) and the events later work on transactions will post ({@link LoanEvent}).
- * Each method returns the new state or refuses with a {@link ConflictException} whose message names
- * the loan's current state and the rule it breaks. Plain functions of the state.
+ * interest calculation), the events transactions and close of business post ({@link LoanEvent}),
+ * and the balances a transaction or its reversal leaves ({@link #post}, {@link #reverse}). Each
+ * method returns the new state or refuses with a {@link ConflictException} whose message names the
+ * loan's current state and the rule it breaks. Plain functions of the state.
  */
 public final class LoanStateMachine {
   static final String CLOSED_INTEREST =
@@ -19,6 +20,7 @@ public final class LoanStateMachine {
   static final String ALREADY_STOPPED = "Interest calculation is already stopped for this loan.";
   static final String ALREADY_RUNNING = "Interest calculation is already running for this loan.";
   static final String ALREADY_CLOSED = "Loan is already closed.";
+  static final String CLOSED_POSTING = "Loan is closed; a closed loan takes no transactions.";
 
   private LoanStateMachine() {}
 
@@ -37,6 +39,40 @@ public final class LoanStateMachine {
               + " outstanding; only a loan with nothing outstanding can be marked paid off.");
     }
     return state.withStatus(event.target());
+  }
+
+  /**
+   * The state with the balances a transaction leaves. Its status changes only through events
+   * ({@link #apply}), which the caller applies afterwards. A closed loan takes no postings.
+   */
+  public static LoanState post(LoanState state, LoanBalances balances) {
+    requireNonNull(balances, "balances");
+    if (state.status() == LoanStatus.CLOSED) {
+      throw new ConflictException(CLOSED_POSTING);
+    }
+    return new LoanState(state.status(), balances, state.interestCalculationEnabled(), null);
+  }
+
+  /**
+   * The state after undoing a transaction that moved the loan from {@code before} to {@code after}:
+   * the balances that leaves, and the status back to {@code before} if the loan still has the
+   * status the transaction gave it. A loan with nothing disbursed any more ({@code disbursed}
+   * false) is approved again, whatever happened since. Otherwise the status stays, so a partner's
+   * make_default after a repayment survives the repayment's reversal.
+   */
+  public static LoanState reverse(
+      LoanState state,
+      LoanBalances balances,
+      LoanStatus before,
+      LoanStatus after,
+      boolean disbursed) {
+    requireNonNull(before, "before");
+    requireNonNull(after, "after");
+    LoanState posted = post(state, balances);
+    if (!disbursed) {
+      return posted.withStatus(LoanStatus.APPROVED);
+    }
+    return before != after && state.status() == after ? posted.withStatus(before) : posted;
   }
 
   /** The partner puts the loan in arrears. */

@@ -32,7 +32,7 @@ public enum LoanStatus {
   }
 
   /** How messages state it: "Loan is in arrears". */
-  String described() {
+  public String described() {
     return described;
   }
 

@@ -1,0 +1,58 @@
+package dev.furrow.core.ledger;
+
+import static dev.furrow.core.ledger.LedgerAccount.CASH_SETTLEMENT;
+import static dev.furrow.core.ledger.LedgerAccount.FEE_INCOME;
+import static dev.furrow.core.ledger.LedgerAccount.FEE_RECEIVABLE;
+import static dev.furrow.core.ledger.LedgerAccount.INTEREST_INCOME;
+import static dev.furrow.core.ledger.LedgerAccount.INTEREST_RECEIVABLE;
+import static dev.furrow.core.ledger.LedgerAccount.LOAN_PRINCIPAL_RECEIVABLE;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which accounts each kind of posting debits and credits. A reversal posts the {@linkplain
+ * JournalEntry#mirror() mirror} of the entry it undoes.
+ */
+public final class PostingRules {
+  private PostingRules() {}
+
+  /** Money paid out to the borrower becomes principal owed. */
+  public static JournalEntry disbursement(BigDecimal amount) {
+    return new JournalEntry(
+        List.of(
+            JournalLine.debit(LOAN_PRINCIPAL_RECEIVABLE, amount),
+            JournalLine.credit(CASH_SETTLEMENT, amount)));
+  }
+
+  /** Money paid in settles the fees, interest and principal it was allocated to. */
+  public static JournalEntry repayment(BigDecimal fee, BigDecimal interest, BigDecimal principal) {
+    List<JournalLine> lines = new ArrayList<>();
+    lines.add(JournalLine.debit(CASH_SETTLEMENT, fee.add(interest).add(principal)));
+    addCredit(lines, FEE_RECEIVABLE, fee);
+    addCredit(lines, INTEREST_RECEIVABLE, interest);
+    addCredit(lines, LOAN_PRINCIPAL_RECEIVABLE, principal);
+    return new JournalEntry(lines);
+  }
+
+  /** A fee charged is owed by the borrower and earned by the lender. */
+  public static JournalEntry fee(BigDecimal amount) {
+    return new JournalEntry(
+        List.of(JournalLine.debit(FEE_RECEIVABLE, amount), JournalLine.credit(FEE_INCOME, amount)));
+  }
+
+  /** Interest accrued is owed by the borrower and earned by the lender. */
+  public static JournalEntry interestAccrual(BigDecimal amount) {
+    return new JournalEntry(
+        List.of(
+            JournalLine.debit(INTEREST_RECEIVABLE, amount),
+            JournalLine.credit(INTEREST_INCOME, amount)));
+  }
+
+  private static void addCredit(List<JournalLine> lines, LedgerAccount account, BigDecimal amount) {
+    if (amount.signum() > 0) {
+      lines.add(JournalLine.credit(account, amount));
+    }
+  }
+}

@@ -1,0 +1,531 @@
+package dev.furrow.core.transaction;
+
+import dev.furrow.core.ledger.JournalEntry;
+import dev.furrow.core.ledger.LedgerRepository;
+import dev.furrow.core.loan.Loan;
+import dev.furrow.core.loan.LoanRepository;
+import dev.furrow.core.loan.LoanStatus;
+import dev.furrow.core.product.DefaultFee;
+import dev.furrow.core.query.CompiledQuery;
+import dev.furrow.core.query.ResourceFilters;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.annotation.Nullable;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.postgresql.util.PSQLException;
+
+/**
+ * SQL for transactions; every statement is scoped to the owning partner. A posting runs in one
+ * database transaction that locks the loan row ({@code SELECT ... FOR UPDATE}), so postings to one
+ * loan take turns while different loans proceed in parallel, and writes the transaction rows, their
+ * journal entries and the loan's new state together.
+ */
+public final class TransactionRepository {
+  /** The unique constraint that keeps a partner's idempotency key on one transaction. */
+  static final String ONE_TRANSACTION_PER_KEY = "loan_transaction_idempotency_key_key";
+
+  /** The selected columns, qualified by the {@code t} alias every statement uses. */
+  static final String COLUMNS =
+      "t.id, t.loan_id, t.seq, t.type, t.status, t.amount, t.fee_name, t.fee_type,"
+          + " t.custom_fee_amount, t.idempotency_key, t.request_fingerprint, t.custom_field,"
+          + " t.previous_transaction_id, t.related_transaction_id, t.completed_at,"
+          + " t.reverted_at, t.status_before, t.result_loan_status,"
+          + " t.result_outstanding_balance, t.affected_loan_principal,"
+          + " t.affected_loan_interest, t.affected_loan_fee, t.affected_pending_principal,"
+          + " t.affected_pending_interest, t.affected_pending_fee, t.statement_id,"
+          + " t.created_at, t.updated_at";
+
+  private static final RowMapper<Transaction> TRANSACTION = (rs, ctx) -> map(rs);
+
+  /**
+   * What list requests may filter and sort on: every field the reference lists for transactions,
+   * the loan's ({@code loan__...}), and the loan's borrower's ({@code loan__end_user__...}) and
+   * application's ({@code loan__application__...}). Newest first unless asked otherwise; rows
+   * created together (a disbursement and its fees, the reversals of one revert) keep their posting
+   * order, which also keeps pages stable.
+   */
+  public static final ResourceFilters FILTERS =
+      ResourceFilters.builder()
+          .uuid("id", "t.id")
+          .datetime("created", "t.created_at")
+          .datetime("updated", "t.updated_at")
+          .reference("loan", "t.loan_id")
+          .text("type", "t.type")
+          .decimal("amount", "t.amount")
+          .text("status", "t.status")
+          .text("fee_name", "t.fee_name")
+          .text("fee_type", "t.fee_type")
+          .decimal("custom_fee_amount", "t.custom_fee_amount")
+          .reference("previous_transaction", "t.previous_transaction_id")
+          .text("idempotency_key", "t.idempotency_key")
+          .reference("related_transaction", "t.related_transaction_id")
+          .datetime("completed_at", "t.completed_at")
+          .datetime("reverted_at", "t.reverted_at")
+          .decimal("result_outstanding_balance", "t.result_outstanding_balance")
+          .decimal("affected_loan_principal", "t.affected_loan_principal")
+          .decimal("affected_loan_interest", "t.affected_loan_interest")
+          .decimal("affected_loan_fee", "t.affected_loan_fee")
+          .text("result_loan_status", "t.result_loan_status")
+          .reference("statement", "t.statement_id")
+          .uuid("loan__id", "l.id")
+          .datetime("loan__created", "l.created_at")
+          .datetime("loan__updated", "l.updated_at")
+          .reference("loan__application", "l.application_id")
+          .reference("loan__end_user", "l.end_user_id")
+          .decimal("loan__amount", "l.amount")
+          .decimal("loan__interest_rate", "l.interest_rate")
+          .integer("loan__installments", "l.installments")
+          .integer("loan__grace_instalments", "l.grace_instalments")
+          .integer("loan__principal_repayment_grace", "l.principal_repayment_grace")
+          .integer("loan__arrears_tolerance", "l.arrears_tolerance")
+          .text("loan__status", "l.status")
+          .decimal("loan__principal", "l.principal")
+          .decimal("loan__interest", "l.interest")
+          .decimal("loan__fee", "l.fee")
+          .decimal("loan__pending_principal", "l.pending_principal")
+          .decimal("loan__pending_interest", "l.pending_interest")
+          .decimal("loan__pending_fee", "l.pending_fee")
+          .reference("loan__last_transaction", "l.last_transaction_id")
+          .text("loan__close_substatus", "l.close_substatus")
+          .text("loan__close_reason", "l.close_reason")
+          .integer("loan__business_days_in_period", "l.business_days_in_period")
+          .uuid("loan__end_user__id", "eu.id")
+          .datetime("loan__end_user__created", "eu.created_at")
+          .datetime("loan__end_user__updated", "eu.updated_at")
+          .text("loan__end_user__first_name", "eu.first_name")
+          .text("loan__end_user__last_name", "eu.last_name")
+          .date("loan__end_user__birth_date", "eu.birth_date")
+          .text("loan__end_user__city", "eu.city")
+          .text("loan__end_user__postal_code", "eu.postal_code")
+          .text("loan__end_user__country", "eu.country")
+          .text("loan__end_user__bank_account_number", "eu.bank_account_number")
+          .text("loan__end_user__sort_code", "eu.sort_code")
+          .text("loan__end_user__mobile_number", "eu.mobile_number")
+          .text("loan__end_user__email", "eu.email")
+          .uuid("loan__application__id", "a.id")
+          .datetime("loan__application__created", "a.created_at")
+          .datetime("loan__application__updated", "a.updated_at")
+          .text("loan__application__status", "a.status")
+          .reference("loan__application__product", "a.product_id")
+          .reference("loan__application__end_user", "a.end_user_id")
+          .decimal("loan__application__amount", "a.amount")
+          .integer("loan__application__installments", "a.installments")
+          .decimal("loan__application__rate", "a.rate")
+          .text("loan__application__reason", "a.reason")
+          .datetime("loan__application__processing_finished_at", "a.processing_finished_at")
+          .tiebreaker("t.seq")
+          .defaultSort("-created")
+          .build();
+
+  /**
+   * Left joins on primary keys: every transaction has exactly one loan, and every loan one borrower
+   * and one application (NOT NULL foreign keys), so the rows are those of inner joins, and
+   * PostgreSQL drops the joins a query does not use.
+   */
+  private static final String LIST_FROM =
+      " FROM loan_transaction t LEFT JOIN loan l ON l.id = t.loan_id"
+          + " LEFT JOIN end_user eu ON eu.id = l.end_user_id"
+          + " LEFT JOIN application a ON a.id = l.application_id"
+          + " WHERE t.partner_id = :partner AND (";
+
+  private final Jdbi jdbi;
+  private final LoanRepository loans;
+  private final LedgerRepository ledger;
+
+  public TransactionRepository(Jdbi jdbi, LoanRepository loans, LedgerRepository ledger) {
+    this.jdbi = jdbi;
+    this.loans = loans;
+    this.ledger = ledger;
+  }
+
+  /**
+   * In one transaction: locks the request's loan, answers a reused idempotency key from the
+   * transaction it created ({@link TransactionPolicy#replay}), else asks {@code plan} for the
+   * postings (it may refuse by throwing, which changes nothing) and applies them: transaction rows
+   * chained by {@code previous_transaction}, their journal entries, and the loan's new state.
+   * Returns the requested transaction. Two requests with one key that race past the lock (on
+   * different loans) meet at the unique key: the loser rolls back and is answered from the winner.
+   */
+  public Transaction create(
+      long partnerId,
+      TransactionRequest request,
+      Function<LoanContext, List<Posting>> plan,
+      Supplier<Instant> clock) {
+    try {
+      return jdbi.inTransaction(
+          h -> {
+            Loan loan =
+                loans
+                    .lock(h, partnerId, request.loanId())
+                    .orElseThrow(() -> TransactionPolicy.loanNotFound(request));
+            Optional<Transaction> existing = findByKey(h, partnerId, request.idempotencyKey());
+            if (existing.isPresent()) {
+              return TransactionPolicy.replay(existing.get(), request);
+            }
+            List<Posting> postings = plan.apply(context(h, loan));
+            return apply(h, partnerId, loan, postings, clock.get());
+          });
+    } catch (UnableToExecuteStatementException e) {
+      if (!violates(e, ONE_TRANSACTION_PER_KEY)) {
+        throw e;
+      }
+      return jdbi.withHandle(h -> findByKey(h, partnerId, request.idempotencyKey()))
+          .map(winner -> TransactionPolicy.replay(winner, request))
+          .orElseThrow(() -> e);
+    }
+  }
+
+  public Optional<Transaction> find(long partnerId, UUID id) {
+    return jdbi.withHandle(h -> find(h, partnerId, id));
+  }
+
+  /**
+   * In one transaction: locks the loan of the partner's transaction, asks {@code plan} for the
+   * reversals of it and of everything applied after it (it may refuse by throwing), and stores
+   * them: a reversal row per original, the original marked reverted and linked both ways, the
+   * mirror journal entries, and the loan's restored state. Returns the target as stored afterwards;
+   * empty when the partner has no such transaction.
+   */
+  public Optional<Transaction> revert(
+      long partnerId, UUID id, RevertPlanner plan, Supplier<Instant> clock) {
+    return jdbi.inTransaction(
+        h -> {
+          Optional<UUID> loanId =
+              h.createQuery(
+                      "SELECT t.loan_id FROM loan_transaction t"
+                          + " WHERE t.id = :id AND t.partner_id = :partner")
+                  .bind("id", id)
+                  .bind("partner", partnerId)
+                  .mapTo(UUID.class)
+                  .findOne();
+          if (loanId.isEmpty()) {
+            return Optional.empty();
+          }
+          Loan loan =
+              loans
+                  .lock(h, partnerId, loanId.get())
+                  .orElseThrow(() -> new IllegalStateException("transaction without its loan"));
+          Transaction target = find(h, partnerId, id).orElseThrow();
+          List<Transaction> later =
+              h.createQuery(
+                      "SELECT "
+                          + COLUMNS
+                          + " FROM loan_transaction t WHERE t.loan_id = :loan AND t.seq > :seq"
+                          + " ORDER BY t.seq DESC")
+                  .bind("loan", loan.id())
+                  .bind("seq", target.seq())
+                  .map(TRANSACTION)
+                  .list();
+          List<Reversal> reversals =
+              plan.plan(
+                  context(h, loan),
+                  target,
+                  later,
+                  original ->
+                      ledger
+                          .entryOf(h, original)
+                          .orElseThrow(
+                              () -> new IllegalStateException("applied without an entry")));
+          Instant now = clock.get();
+          Reversal last = null;
+          for (Reversal reversal : reversals) {
+            Transaction stored = insertReversal(h, partnerId, reversal, now);
+            h.createUpdate(
+                    "UPDATE loan_transaction SET status = 'reverted', reverted_at = :now,"
+                        + " related_transaction_id = :reversal, updated_at = :now"
+                        + " WHERE id = :id AND status = 'applied'")
+                .bind("now", utc(now))
+                .bind("reversal", stored.id())
+                .bind("id", reversal.original().id())
+                .execute();
+            ledger.post(
+                h,
+                partnerId,
+                loan.id(),
+                stored.id(),
+                loan.terms().currency(),
+                reversal.entry(),
+                now);
+            last = reversal;
+          }
+          if (last != null) {
+            loans.post(h, partnerId, loan.id(), last.after(), last.lastTransactionAfter(), now);
+          }
+          return find(h, partnerId, id);
+        });
+  }
+
+  /** What {@link #revert} asks for the reversals; see {@link RevertPolicy#plan}. */
+  @FunctionalInterface
+  public interface RevertPlanner {
+    List<Reversal> plan(
+        LoanContext context,
+        Transaction target,
+        List<Transaction> later,
+        Function<UUID, JournalEntry> entries);
+  }
+
+  /**
+   * The page of the partner's transactions {@code query} selects and the count of all that match,
+   * both read from one snapshot.
+   */
+  public TransactionPage list(long partnerId, CompiledQuery query) {
+    return jdbi.inTransaction(
+        TransactionIsolationLevel.REPEATABLE_READ,
+        h -> {
+          long count =
+              query
+                  .bind(h.createQuery("SELECT count(*)" + LIST_FROM + query.where() + ")"))
+                  .bind("partner", partnerId)
+                  .mapTo(Long.class)
+                  .one();
+          List<Transaction> results =
+              query
+                  .bind(h.createQuery(pageSql(query)))
+                  .bind("partner", partnerId)
+                  .bind("limit", query.limit())
+                  .bind("offset", query.offset())
+                  .map(TRANSACTION)
+                  .list();
+          return new TransactionPage(count, results);
+        });
+  }
+
+  /** The page query; binds {@code partner}, {@code limit}, {@code offset} and the filters. */
+  static String pageSql(CompiledQuery query) {
+    return "SELECT "
+        + COLUMNS
+        + LIST_FROM
+        + query.where()
+        + ") ORDER BY "
+        + query.orderBy()
+        + " LIMIT :limit OFFSET :offset";
+  }
+
+  /** Stores the postings in order and the loan's state after the last; returns the first. */
+  private Transaction apply(
+      Handle h, long partnerId, Loan loan, List<Posting> postings, Instant now) {
+    UUID previous = loan.lastTransaction();
+    List<Transaction> stored = new ArrayList<>();
+    for (Posting posting : postings) {
+      Transaction t = insert(h, partnerId, loan.id(), posting, previous, now);
+      ledger.post(h, partnerId, loan.id(), t.id(), loan.terms().currency(), posting.entry(), now);
+      stored.add(t);
+      previous = t.id();
+    }
+    loans.post(h, partnerId, loan.id(), postings.get(postings.size() - 1).after(), previous, now);
+    return stored.get(0);
+  }
+
+  /** The loan with its product's fees and the total of its applied disbursements. */
+  private static LoanContext context(Handle h, Loan loan) {
+    List<DefaultFee> fees =
+        h.createQuery(
+                "SELECT name, type, amount, event FROM product_fee WHERE product_id = :product"
+                    + " ORDER BY position")
+            .bind("product", loan.terms().productId())
+            .map(
+                (rs, ctx) ->
+                    new DefaultFee(
+                        rs.getString("name"),
+                        DefaultFee.Type.valueOf(rs.getString("type").toUpperCase(Locale.ROOT)),
+                        rs.getBigDecimal("amount"),
+                        DefaultFee.Event.valueOf(rs.getString("event").toUpperCase(Locale.ROOT))))
+            .list();
+    BigDecimal disbursed =
+        h.createQuery(
+                "SELECT coalesce(sum(amount), 0) FROM loan_transaction"
+                    + " WHERE loan_id = :loan AND type = 'disbursement' AND status = 'applied'")
+            .bind("loan", loan.id())
+            .mapTo(BigDecimal.class)
+            .one();
+    return new LoanContext(loan, fees, disbursed.setScale(2));
+  }
+
+  private static Transaction insert(
+      Handle h, long partnerId, UUID loanId, Posting p, @Nullable UUID previous, Instant now) {
+    return bindEffect(
+            h.createQuery(
+                "INSERT INTO loan_transaction AS t (partner_id, loan_id, type, status, amount,"
+                    + " fee_name, fee_type, custom_fee_amount, idempotency_key,"
+                    + " request_fingerprint, custom_field, previous_transaction_id,"
+                    + " related_transaction_id, completed_at, status_before, result_loan_status,"
+                    + " result_outstanding_balance, affected_loan_principal,"
+                    + " affected_loan_interest, affected_loan_fee, affected_pending_principal,"
+                    + " affected_pending_interest, affected_pending_fee, created_at,"
+                    + " updated_at) VALUES (:partner, :loan, :type, 'applied', :amount,"
+                    + " :feeName, :feeType, :customFeeAmount, :key, :fingerprint,"
+                    + " :customField, CAST(:previous AS uuid), NULL, :now, :statusBefore, :resultStatus,"
+                    + " :resultOutstanding, :principal, :interest, :fee, :pendingPrincipal,"
+                    + " :pendingInterest, :pendingFee, :now, :now) RETURNING "
+                    + COLUMNS),
+            p.effect())
+        .bind("partner", partnerId)
+        .bind("loan", loanId)
+        .bind("type", p.type().code())
+        .bind("amount", p.amount())
+        .bind("feeName", p.feeName())
+        .bind("feeType", p.feeType() == null ? null : p.feeType().code())
+        .bind("customFeeAmount", p.customFeeAmount())
+        .bind("key", p.idempotencyKey())
+        .bind("fingerprint", p.fingerprint())
+        .bind("customField", p.customField())
+        .bind("previous", previous)
+        .bind("now", utc(now))
+        .map(TRANSACTION)
+        .one();
+  }
+
+  /** The reversal row: the original's type, amount and fee, linked to it, with its own effect. */
+  private static Transaction insertReversal(
+      Handle h, long partnerId, Reversal reversal, Instant now) {
+    Transaction o = reversal.original();
+    return bindEffect(
+            h.createQuery(
+                "INSERT INTO loan_transaction AS t (partner_id, loan_id, type, status, amount,"
+                    + " fee_name, fee_type, custom_fee_amount, related_transaction_id,"
+                    + " completed_at, status_before, result_loan_status,"
+                    + " result_outstanding_balance, affected_loan_principal,"
+                    + " affected_loan_interest, affected_loan_fee, affected_pending_principal,"
+                    + " affected_pending_interest, affected_pending_fee, created_at,"
+                    + " updated_at) VALUES (:partner, :loan, :type, 'reversal', :amount,"
+                    + " :feeName, :feeType, :customFeeAmount, :original, :now, :statusBefore,"
+                    + " :resultStatus, :resultOutstanding, :principal, :interest, :fee,"
+                    + " :pendingPrincipal, :pendingInterest, :pendingFee, :now, :now)"
+                    + " RETURNING "
+                    + COLUMNS),
+            reversal.effect())
+        .bind("partner", partnerId)
+        .bind("loan", o.loanId())
+        .bind("type", o.type().code())
+        .bind("amount", o.amount())
+        .bind("feeName", o.feeName())
+        .bind("feeType", o.feeType() == null ? null : o.feeType().code())
+        .bind("customFeeAmount", o.customFeeAmount())
+        .bind("original", o.id())
+        .bind("now", utc(now))
+        .map(TRANSACTION)
+        .one();
+  }
+
+  private static <S extends SqlStatement<S>> S bindEffect(S statement, Effect e) {
+    BalanceChange c = e.change();
+    return statement
+        .bind("statusBefore", e.statusBefore().code())
+        .bind("resultStatus", e.resultStatus().code())
+        .bind("resultOutstanding", e.resultOutstanding())
+        .bind("principal", c.principal())
+        .bind("interest", c.interest())
+        .bind("fee", c.fee())
+        .bind("pendingPrincipal", c.pendingPrincipal())
+        .bind("pendingInterest", c.pendingInterest())
+        .bind("pendingFee", c.pendingFee());
+  }
+
+  private static Optional<Transaction> find(Handle h, long partnerId, UUID id) {
+    return h.createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM loan_transaction t WHERE t.id = :id AND t.partner_id = :partner")
+        .bind("id", id)
+        .bind("partner", partnerId)
+        .map(TRANSACTION)
+        .findOne();
+  }
+
+  private static Optional<Transaction> findByKey(Handle h, long partnerId, String key) {
+    return h.createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM loan_transaction t"
+                + " WHERE t.partner_id = :partner AND t.idempotency_key = :key")
+        .bind("partner", partnerId)
+        .bind("key", key)
+        .map(TRANSACTION)
+        .findOne();
+  }
+
+  private static Transaction map(ResultSet rs) throws SQLException {
+    TransactionStatus status = TransactionStatus.byCode(rs.getString("status")).orElseThrow();
+    Effect effect = null;
+    if (status != TransactionStatus.PENDING) {
+      effect =
+          new Effect(
+              new BalanceChange(
+                  rs.getBigDecimal("affected_loan_principal"),
+                  rs.getBigDecimal("affected_loan_interest"),
+                  rs.getBigDecimal("affected_loan_fee"),
+                  rs.getBigDecimal("affected_pending_principal"),
+                  rs.getBigDecimal("affected_pending_interest"),
+                  rs.getBigDecimal("affected_pending_fee")),
+              LoanStatus.byCode(rs.getString("status_before")).orElseThrow(),
+              LoanStatus.byCode(rs.getString("result_loan_status")).orElseThrow(),
+              rs.getBigDecimal("result_outstanding_balance"));
+    }
+    String feeType = rs.getString("fee_type");
+    BigDecimal custom = rs.getBigDecimal("custom_fee_amount");
+    DefaultFee.Type type =
+        feeType == null ? null : DefaultFee.Type.valueOf(feeType.toUpperCase(Locale.ROOT));
+    if (custom != null) {
+      custom =
+          type == DefaultFee.Type.FLAT
+              ? custom.setScale(2, RoundingMode.UNNECESSARY)
+              : Amounts.percentage(custom);
+    }
+    return new Transaction(
+        rs.getObject("id", UUID.class),
+        rs.getObject("loan_id", UUID.class),
+        rs.getLong("seq"),
+        TransactionType.byCode(rs.getString("type")).orElseThrow(),
+        status,
+        rs.getBigDecimal("amount"),
+        rs.getString("fee_name"),
+        type,
+        custom,
+        rs.getString("idempotency_key"),
+        rs.getString("request_fingerprint"),
+        rs.getString("custom_field"),
+        rs.getObject("previous_transaction_id", UUID.class),
+        rs.getObject("related_transaction_id", UUID.class),
+        instant(rs, "completed_at"),
+        instant(rs, "reverted_at"),
+        effect,
+        rs.getObject("statement_id", UUID.class),
+        instant(rs, "created_at"),
+        instant(rs, "updated_at"));
+  }
+
+  /** Whether the statement failed on the named unique constraint. */
+  private static boolean violates(UnableToExecuteStatementException e, String constraint) {
+    return e.getCause() instanceof PSQLException psql
+        && psql.getServerErrorMessage() != null
+        && constraint.equals(psql.getServerErrorMessage().getConstraint());
+  }
+
+  @Nullable
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}
