@@ -5,6 +5,8 @@ import dev.furrow.core.product.ProductType;
 import dev.furrow.core.query.CompiledQuery;
 import dev.furrow.core.query.FieldType;
 import dev.furrow.core.query.FilterField;
+import dev.furrow.core.query.PartnerLists;
+import dev.furrow.core.query.PartnerPage;
 import dev.furrow.core.query.ResourceFilters;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +15,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -23,7 +24,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * SQL for applications, and for the products and end users they refer to; every statement is scoped
@@ -80,7 +80,7 @@ public final class ApplicationRepository {
 
   private static final String LIST_FROM =
       " FROM application a JOIN end_user eu ON eu.id = a.end_user_id"
-          + " WHERE a.partner_id = :partner AND (";
+          + " WHERE a.partner_id = :partner";
 
   private final Jdbi jdbi;
 
@@ -164,40 +164,14 @@ public final class ApplicationRepository {
    * read from one snapshot so that the two agree.
    */
   public ApplicationPage list(long partnerId, CompiledQuery query) {
-    return jdbi.inTransaction(
-        TransactionIsolationLevel.REPEATABLE_READ,
-        h -> {
-          long count =
-              query
-                  .bind(h.createQuery(countSql(query)))
-                  .bind("partner", partnerId)
-                  .mapTo(Long.class)
-                  .one();
-          List<Application> results =
-              query
-                  .bind(h.createQuery(pageSql(query)))
-                  .bind("partner", partnerId)
-                  .bind("limit", query.limit())
-                  .bind("offset", query.offset())
-                  .map(APPLICATION)
-                  .list();
-          return new ApplicationPage(count, results);
-        });
+    PartnerPage<Application> page =
+        PartnerLists.fetch(jdbi, partnerId, query, COLUMNS, LIST_FROM, APPLICATION);
+    return new ApplicationPage(page.count(), page.results());
   }
 
   /** The page query; binds {@code partner}, {@code limit}, {@code offset} and the filters. */
   static String pageSql(CompiledQuery query) {
-    return "SELECT "
-        + COLUMNS
-        + LIST_FROM
-        + query.where()
-        + ") ORDER BY "
-        + query.orderBy()
-        + " LIMIT :limit OFFSET :offset";
-  }
-
-  private static String countSql(CompiledQuery query) {
-    return "SELECT count(*)" + LIST_FROM + query.where() + ")";
+    return PartnerLists.pageSql(query, COLUMNS, LIST_FROM);
   }
 
   /** A text field of the end user, filterable through the join but not sortable. */

@@ -1,6 +1,8 @@
 package dev.furrow.core.borrower;
 
 import dev.furrow.core.query.CompiledQuery;
+import dev.furrow.core.query.PartnerLists;
+import dev.furrow.core.query.PartnerPage;
 import dev.furrow.core.query.ResourceFilters;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -16,7 +17,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /** SQL for end users; every statement is scoped to the owning partner. */
 public final class EndUserRepository {
@@ -54,7 +54,7 @@ public final class EndUserRepository {
           .defaultSort("-created")
           .build();
 
-  private static final String LIST_FROM = " FROM end_user eu WHERE eu.partner_id = :partner AND (";
+  private static final String LIST_FROM = " FROM end_user eu WHERE eu.partner_id = :partner";
 
   private final Jdbi jdbi;
 
@@ -125,40 +125,14 @@ public final class EndUserRepository {
    * read one snapshot, so the count agrees with the page even while end users are being added.
    */
   public EndUserPage list(long partnerId, CompiledQuery query) {
-    return jdbi.inTransaction(
-        TransactionIsolationLevel.REPEATABLE_READ,
-        h -> {
-          long count =
-              query
-                  .bind(h.createQuery(countSql(query)))
-                  .bind("partner", partnerId)
-                  .mapTo(Long.class)
-                  .one();
-          List<EndUser> results =
-              query
-                  .bind(h.createQuery(pageSql(query)))
-                  .bind("partner", partnerId)
-                  .bind("limit", query.limit())
-                  .bind("offset", query.offset())
-                  .map(END_USER)
-                  .list();
-          return new EndUserPage(count, query.limit(), query.offset(), results);
-        });
+    PartnerPage<EndUser> page =
+        PartnerLists.fetch(jdbi, partnerId, query, COLUMNS, LIST_FROM, END_USER);
+    return new EndUserPage(page.count(), query.limit(), query.offset(), page.results());
   }
 
   /** The page query; binds {@code partner}, {@code limit}, {@code offset} and the filters. */
   static String pageSql(CompiledQuery query) {
-    return "SELECT "
-        + COLUMNS
-        + LIST_FROM
-        + query.where()
-        + ") ORDER BY "
-        + query.orderBy()
-        + " LIMIT :limit OFFSET :offset";
-  }
-
-  private static String countSql(CompiledQuery query) {
-    return "SELECT count(*)" + LIST_FROM + query.where() + ")";
+    return PartnerLists.pageSql(query, COLUMNS, LIST_FROM);
   }
 
   private static Optional<EndUser> find(Handle h, long partnerId, UUID id, boolean lock) {

@@ -2,13 +2,14 @@ package dev.furrow.core.loan;
 
 import dev.furrow.core.error.ConflictException;
 import dev.furrow.core.query.CompiledQuery;
+import dev.furrow.core.query.PartnerLists;
+import dev.furrow.core.query.PartnerPage;
 import dev.furrow.core.query.ResourceFilters;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -19,7 +20,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.postgresql.util.PSQLException;
 
 /** SQL for loan accounts; every statement is scoped to the owning partner. */
@@ -110,7 +110,7 @@ public final class LoanRepository {
   private static final String LIST_FROM =
       " FROM loan l LEFT JOIN end_user eu ON eu.id = l.end_user_id"
           + " LEFT JOIN application a ON a.id = l.application_id"
-          + " WHERE l.partner_id = :partner AND (";
+          + " WHERE l.partner_id = :partner";
 
   private final Jdbi jdbi;
 
@@ -237,40 +237,13 @@ public final class LoanRepository {
    * read one snapshot, so the count agrees with the page even while loans are being opened.
    */
   public LoanPage list(long partnerId, CompiledQuery query) {
-    return jdbi.inTransaction(
-        TransactionIsolationLevel.REPEATABLE_READ,
-        h -> {
-          long count =
-              query
-                  .bind(h.createQuery(countSql(query)))
-                  .bind("partner", partnerId)
-                  .mapTo(Long.class)
-                  .one();
-          List<Loan> results =
-              query
-                  .bind(h.createQuery(pageSql(query)))
-                  .bind("partner", partnerId)
-                  .bind("limit", query.limit())
-                  .bind("offset", query.offset())
-                  .map(LOAN)
-                  .list();
-          return new LoanPage(count, results);
-        });
+    PartnerPage<Loan> page = PartnerLists.fetch(jdbi, partnerId, query, COLUMNS, LIST_FROM, LOAN);
+    return new LoanPage(page.count(), page.results());
   }
 
   /** The page query; binds {@code partner}, {@code limit}, {@code offset} and the filters. */
   static String pageSql(CompiledQuery query) {
-    return "SELECT "
-        + COLUMNS
-        + LIST_FROM
-        + query.where()
-        + ") ORDER BY "
-        + query.orderBy()
-        + " LIMIT :limit OFFSET :offset";
-  }
-
-  private static String countSql(CompiledQuery query) {
-    return "SELECT count(*)" + LIST_FROM + query.where() + ")";
+    return PartnerLists.pageSql(query, COLUMNS, LIST_FROM);
   }
 
   /**

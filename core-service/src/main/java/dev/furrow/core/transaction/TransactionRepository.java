@@ -7,6 +7,8 @@ import dev.furrow.core.loan.LoanRepository;
 import dev.furrow.core.loan.LoanStatus;
 import dev.furrow.core.product.DefaultFee;
 import dev.furrow.core.query.CompiledQuery;
+import dev.furrow.core.query.PartnerLists;
+import dev.furrow.core.query.PartnerPage;
 import dev.furrow.core.query.ResourceFilters;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,7 +30,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -143,7 +144,7 @@ public final class TransactionRepository {
       " FROM loan_transaction t LEFT JOIN loan l ON l.id = t.loan_id"
           + " LEFT JOIN end_user eu ON eu.id = l.end_user_id"
           + " LEFT JOIN application a ON a.id = l.application_id"
-          + " WHERE t.partner_id = :partner AND (";
+          + " WHERE t.partner_id = :partner";
 
   private final Jdbi jdbi;
   private final LoanRepository loans;
@@ -287,36 +288,14 @@ public final class TransactionRepository {
    * both read from one snapshot.
    */
   public TransactionPage list(long partnerId, CompiledQuery query) {
-    return jdbi.inTransaction(
-        TransactionIsolationLevel.REPEATABLE_READ,
-        h -> {
-          long count =
-              query
-                  .bind(h.createQuery("SELECT count(*)" + LIST_FROM + query.where() + ")"))
-                  .bind("partner", partnerId)
-                  .mapTo(Long.class)
-                  .one();
-          List<Transaction> results =
-              query
-                  .bind(h.createQuery(pageSql(query)))
-                  .bind("partner", partnerId)
-                  .bind("limit", query.limit())
-                  .bind("offset", query.offset())
-                  .map(TRANSACTION)
-                  .list();
-          return new TransactionPage(count, results);
-        });
+    PartnerPage<Transaction> page =
+        PartnerLists.fetch(jdbi, partnerId, query, COLUMNS, LIST_FROM, TRANSACTION);
+    return new TransactionPage(page.count(), page.results());
   }
 
   /** The page query; binds {@code partner}, {@code limit}, {@code offset} and the filters. */
   static String pageSql(CompiledQuery query) {
-    return "SELECT "
-        + COLUMNS
-        + LIST_FROM
-        + query.where()
-        + ") ORDER BY "
-        + query.orderBy()
-        + " LIMIT :limit OFFSET :offset";
+    return PartnerLists.pageSql(query, COLUMNS, LIST_FROM);
   }
 
   /** Stores the postings in order and the loan's state after the last; returns the first. */
