@@ -7,10 +7,13 @@ import dev.furrow.proto.lending.v1.ApplicationInput;
 import dev.furrow.proto.lending.v1.CloseLoanRequest;
 import dev.furrow.proto.lending.v1.EndUser;
 import dev.furrow.proto.lending.v1.EndUserInput;
+import dev.furrow.proto.lending.v1.LedgerCheck;
 import dev.furrow.proto.lending.v1.Loan;
 import dev.furrow.proto.lending.v1.LoanInput;
 import dev.furrow.proto.lending.v1.Product;
 import dev.furrow.proto.lending.v1.ProductInput;
+import dev.furrow.proto.lending.v1.Transaction;
+import dev.furrow.proto.lending.v1.TransactionInput;
 
 /**
  * How each lending resource reads and writes as JSON: which string fields are decimals, and that
@@ -64,6 +67,32 @@ final class LendingJson {
   /** The body of {@code close/}: the reason and substatus; the id comes from the path. */
   static final DrfJsonReader<CloseLoanRequest> CLOSE_READER =
       DrfJsonReader.builder(CloseLoanRequest.getDefaultInstance()).readOnly("id").build();
+
+  /**
+   * A transaction's body: {@code amount} is a decimal (money, or a custom percent fee's
+   * percentage). The other decimals are output fields, declared for completeness: like every
+   * read-only field ({@code status}, {@code custom_fee_amount}, the {@code result_*} and {@code
+   * affected_*} ones, ...) they are ignored on input.
+   */
+  static final InputReader<TransactionInput> TRANSACTION_READER =
+      InputReader.of(
+          Transaction.getDefaultInstance(),
+          TransactionInput.getDefaultInstance(),
+          b ->
+              b.decimals(
+                      "amount",
+                      "custom_fee_amount",
+                      "result_outstanding_balance",
+                      "affected_loan_principal",
+                      "affected_loan_interest",
+                      "affected_loan_fee")
+                  .jsonText(CUSTOM_FIELD));
+
+  static final DrfJsonWriter TRANSACTION_WRITER =
+      DrfJsonWriter.builder(Transaction.getDescriptor()).embedJson(CUSTOM_FIELD).build();
+
+  /** The ledger check of a loan ({@code loans/loan/{id}/ledger/}), an addition to the reference. */
+  static final DrfJsonWriter LEDGER_CHECK_WRITER = DrfJsonWriter.of(LedgerCheck.getDescriptor());
 
   private LendingJson() {}
 }
