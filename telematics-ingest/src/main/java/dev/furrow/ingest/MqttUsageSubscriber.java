@@ -70,6 +70,11 @@ import org.slf4j.LoggerFactory;
  *       StatefulSet ordinal, say) and a session expiry longer than any outage. The subscription is
  *       deliberately kept on close: were it dropped, a group whose only member is restarting would
  *       have no subscriber, and the broker would discard what devices publish meanwhile.
+ *   <li>HiveMQ CE (2025.5, checked) sends a client at most 50 unacknowledged messages whatever its
+ *       receive maximum, and a shared-subscription member nothing at all while it has any in
+ *       flight: batches there hold at most 50 and come in rounds. It also does not spread a shared
+ *       subscription evenly: one member may take everything while another idles (see
+ *       docs/telematics.md).
  * </ul>
  */
 final class MqttUsageSubscriber implements AutoCloseable {
@@ -206,6 +211,24 @@ final class MqttUsageSubscriber implements AutoCloseable {
       logger.warn("Disconnecting from the MQTT broker failed: {}", e.toString());
     }
     discard(last);
+  }
+
+  /**
+   * Drops the connection at once, as a crash would: no DISCONNECT packet, no acknowledgement from
+   * now on (one already handed to Paho may still go out), no reconnecting. The broker keeps the
+   * session and redelivers whatever was not acknowledged.
+   */
+  void crash() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    taking = false;
+    synchronized (ackLock) {
+      connection++; // acknowledgements of earlier deliveries are skipped from here on
+    }
+    reconnector.shutdownNow();
+    discard(paho);
   }
 
   /** Ends a client for good, whatever state it is in. */

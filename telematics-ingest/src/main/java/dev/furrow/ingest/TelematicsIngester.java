@@ -99,6 +99,27 @@ public final class TelematicsIngester implements AutoCloseable {
   }
 
   /**
+   * Stops at once as if the process had died, for failure tests: drops the broker connection
+   * without a DISCONNECT and without acknowledging anything more, abandons the RecordUsage call
+   * under way (the core may still commit it) and what is queued, and closes the channel it opened.
+   * The broker redelivers whatever was not acknowledged to the next ingester with this client id,
+   * and the core counts what it already recorded as duplicates. Never use it to stop an ingester:
+   * {@link #close()} does that without making the broker redeliver.
+   */
+  public synchronized void crashForTesting() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    subscriber.crash();
+    batcher.close(Duration.ZERO);
+    if (ownedChannel != null) {
+      ownedChannel.shutdownNow();
+    }
+    logger.info("Telematics ingester crashed on purpose: {}", metrics);
+  }
+
+  /**
    * Stops taking deliveries, records and acknowledges those already received (for at most {@link
    * IngesterConfig#shutdownGracePeriod()}), disconnects from the broker and closes the channel it
    * opened. What is left unacknowledged is redelivered by the broker later. Idempotent.

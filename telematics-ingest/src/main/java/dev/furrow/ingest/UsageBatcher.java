@@ -37,7 +37,7 @@ final class UsageBatcher implements AutoCloseable {
   private static final Duration IDLE_POLL = Duration.ofMillis(50);
   private static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(10);
 
-  private record Delivery(UsageSubmission submission, Acknowledgement ack) {}
+  private record Delivery(UsageSubmission submission, Acknowledgement ack, long receivedNanos) {}
 
   private final UsageRecorder recorder;
   private final BatchPolicy policy;
@@ -68,7 +68,7 @@ final class UsageBatcher implements AutoCloseable {
       return;
     }
     metrics.onReceived();
-    queue.add(new Delivery(submission, ack));
+    queue.add(new Delivery(submission, ack, System.nanoTime()));
   }
 
   /** Stops taking deliveries and records what is queued, waiting at most ten seconds. */
@@ -121,6 +121,12 @@ final class UsageBatcher implements AutoCloseable {
         }
         acknowledge(batch);
         inFlight = 0;
+        Delivery next = queue.peek();
+        if (next == null) {
+          metrics.onNothingPending();
+        } else {
+          metrics.onOldestPending(next.receivedNanos());
+        }
       }
     } catch (InterruptedException e) {
       // Abandoned: whatever was not acknowledged is redelivered by the broker.
@@ -143,6 +149,7 @@ final class UsageBatcher implements AutoCloseable {
         first = queue.poll(IDLE_POLL.toNanos(), TimeUnit.NANOSECONDS);
       }
     }
+    metrics.onOldestPending(first.receivedNanos());
     List<Delivery> batch = new ArrayList<>();
     batch.add(first);
     long bytes = first.submission().getSerializedSize();
@@ -215,6 +222,7 @@ final class UsageBatcher implements AutoCloseable {
         case DUPLICATE -> duplicates++;
         case REJECTED -> {
           rejected++;
+          metrics.onRejected(outcome.getReason());
           logger.debug(
               "Core rejected usage on {}: {}",
               batch.get(i).submission().getTopic(),
@@ -223,7 +231,7 @@ final class UsageBatcher implements AutoCloseable {
         default -> logger.warn("Core returned outcome {}", outcome.getKind());
       }
     }
-    metrics.onCommitted(latency, recorded, duplicates, rejected);
+    metrics.onCommitted(latency, batch.size(), recorded, duplicates, rejected);
   }
 
   private void acknowledge(List<Delivery> batch) {

@@ -1,6 +1,7 @@
 package dev.furrow.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.furrow.proto.telematics.v1.RecordUsageRequest;
 import dev.furrow.proto.telematics.v1.UsageReport;
@@ -166,6 +167,46 @@ class UsageBatcherTest {
     assertThat(metrics.acknowledged()).isEqualTo(4);
     assertThat(metrics.batches()).isEqualTo(1);
     assertThat(metrics.lastCommitLatency()).isPositive();
+    assertThat(metrics.rejectedByReason()).containsExactly(entry("hectares", 1L));
+    assertThat(metrics.lastBatchSize()).isEqualTo(4);
+    assertThat(metrics.maxBatchSize()).isEqualTo(4);
+    assertThat(metrics.averageBatchSize()).isEqualTo(4.0);
+    assertThat(metrics.lag()).isZero();
+  }
+
+  @Test
+  void lagIsTheAgeOfTheOldestDeliveryNotYetAcknowledged() throws InterruptedException {
+    core.service().stopAnswering();
+    batcher(10, Duration.ofMillis(10));
+    assertThat(metrics.lag()).isZero();
+
+    submit("m-1");
+    Eventually.await("the call", WAIT, () -> core.service().calls().size() == 1);
+    Thread.sleep(200);
+
+    assertThat(metrics.lag()).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+  }
+
+  @Test
+  void bucketsRejectionReasonsByTheirFieldAndCapsTheBuckets() {
+    IngestMetrics counted = new IngestMetrics();
+    counted.onRejected("tractor_id: unknown tractor \"T9\"");
+    counted.onRejected("tractor_id: unknown tractor \"T8\"");
+    counted.onRejected("malformed JSON: Unexpected end-of-input (line 1, column 9)");
+    counted.onRejected("unparseable payload");
+    for (int i = 0; i < 2 * IngestMetrics.MAX_REASON_BUCKETS; i++) {
+      counted.onRejected("field" + i + ": unknown field");
+    }
+
+    assertThat(counted.rejectedByReason())
+        .hasSize(IngestMetrics.MAX_REASON_BUCKETS)
+        .contains(
+            entry("tractor_id", 2L),
+            entry("malformed JSON", 1L),
+            entry("unparseable payload", 1L),
+            entry("other", 2L * IngestMetrics.MAX_REASON_BUCKETS - 28));
+    assertThat(counted.rejectedByReason().values().stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(4 + 2L * IngestMetrics.MAX_REASON_BUCKETS);
   }
 
   @Test
