@@ -8,6 +8,7 @@ import static dev.furrow.core.application.ApplicationField.PRODUCT;
 import static dev.furrow.core.application.ApplicationField.RATE;
 
 import dev.furrow.core.borrower.EndUserDetails;
+import dev.furrow.core.error.DecimalRule;
 import dev.furrow.core.error.Violations;
 import dev.furrow.core.product.ProductType;
 import java.math.BigDecimal;
@@ -26,11 +27,11 @@ public final class ApplicationPolicy {
   public static final int MAX_CUSTOM_FIELD = 10_000;
 
   /** Room for any amount in any currency, and what {@code numeric(20, 2)} holds. */
-  public static final int MAX_WHOLE_DIGITS = 18;
+  public static final int MAX_WHOLE_DIGITS = DecimalRule.MAX_WHOLE_DIGITS;
 
   static final String REQUIRED = "This field is required.";
   static final String NOT_NULL = "This field may not be null.";
-  static final String NOT_A_NUMBER = "A valid number is required.";
+  static final String NOT_A_NUMBER = DecimalRule.NOT_A_NUMBER;
   static final String NOT_PUBLISHED = "Product is not published.";
   static final String END_USER_FIXED = "The end user of an application cannot be changed.";
   static final String TERM_LOANS_ONLY = "This field applies only to term loans.";
@@ -38,9 +39,6 @@ public final class ApplicationPolicy {
   private static final Pattern CANONICAL_UUID =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final Pattern DECIMAL_TEXT =
-      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-  private static final int MAX_NUMBER_TEXT = 100;
 
   /** Money: at least 0.01, at most two decimal places. */
   private static final DecimalRule MONEY = new DecimalRule(2, new BigDecimal("0.01"), null);
@@ -263,59 +261,5 @@ public final class ApplicationPolicy {
     return CANONICAL_UUID.matcher(text).matches()
         ? Optional.of(UUID.fromString(text))
         : Optional.empty();
-  }
-
-  /** How a decimal field is checked: decimal places and range. */
-  private record DecimalRule(int places, BigDecimal min, @Nullable BigDecimal max) {
-
-    /**
-     * Plain or exponent notation in ASCII digits, as DRF's DecimalField reads it; null (reported)
-     * for anything else, NaN and Infinity included, and for values out of range.
-     */
-    @Nullable
-    BigDecimal read(String field, String raw, Violations violations) {
-      BigDecimal value = parse(raw);
-      if (value == null) {
-        violations.add(field, NOT_A_NUMBER);
-        return null;
-      }
-      BigDecimal stripped = value.stripTrailingZeros();
-      if (stripped.scale() > places) {
-        violations.add(field, "Ensure that there are no more than " + places + " decimal places.");
-        return null;
-      }
-      if ((long) stripped.precision() - stripped.scale() > MAX_WHOLE_DIGITS) {
-        violations.add(
-            field,
-            "Ensure that there are no more than "
-                + MAX_WHOLE_DIGITS
-                + " digits before the decimal point.");
-        return null;
-      }
-      if (value.compareTo(min) < 0) {
-        violations.add(
-            field, "Ensure this value is greater than or equal to " + min.toPlainString() + ".");
-        return null;
-      }
-      if (max != null && value.compareTo(max) > 0) {
-        violations.add(
-            field, "Ensure this value is less than or equal to " + max.toPlainString() + ".");
-        return null;
-      }
-      return value;
-    }
-
-    @Nullable
-    private static BigDecimal parse(String raw) {
-      String text = raw.strip();
-      if (text.length() > MAX_NUMBER_TEXT || !DECIMAL_TEXT.matcher(text).matches()) {
-        return null;
-      }
-      try {
-        return new BigDecimal(text);
-      } catch (NumberFormatException e) {
-        return null; // an exponent beyond what BigDecimal holds
-      }
-    }
   }
 }

@@ -26,6 +26,7 @@ import static dev.furrow.core.product.ProductField.REPAYMENT_PER_HECTARE;
 import static dev.furrow.core.product.ProductField.STATEMENT_DAY;
 import static dev.furrow.core.product.ProductField.TYPE;
 
+import dev.furrow.core.error.DecimalRule;
 import dev.furrow.core.error.Violations;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -36,7 +37,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.annotation.Nullable;
 
@@ -55,7 +55,7 @@ public final class ProductPolicy {
   public static final int MAX_CUSTOM_FIELD = 10_000;
 
   /** Room for any amount in any currency, and what {@code numeric(20, 2)} holds. */
-  public static final int MAX_WHOLE_DIGITS = 18;
+  public static final int MAX_WHOLE_DIGITS = DecimalRule.MAX_WHOLE_DIGITS;
 
   public static final int MAX_DAY_OF_MONTH = 31;
 
@@ -67,7 +67,7 @@ public final class ProductPolicy {
   static final String REQUIRED = "This field is required.";
   static final String NOT_NULL = "This field may not be null.";
   static final String BLANK = "This field may not be blank.";
-  static final String NOT_A_NUMBER = "A valid number is required.";
+  static final String NOT_A_NUMBER = DecimalRule.NOT_A_NUMBER;
   static final String DUPLICATE_FEE_NAME = "Fee names must be unique within a product.";
   static final String PERIOD_REQUIRED =
       "This field is required when repayment_date_type is day_of_month.";
@@ -75,19 +75,18 @@ public final class ProductPolicy {
       "This field applies only when repayment_date_type is day_of_month.";
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-  private static final int MAX_NUMBER_TEXT = 100;
-  private static final Pattern DECIMAL_TEXT =
-      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
   /** Money: more than zero, at most two decimal places. */
-  private static final DecimalRule AMOUNT = new DecimalRule(2, new BigDecimal("0.01"), null, true);
+  private static final ProductDecimal AMOUNT =
+      new ProductDecimal(new DecimalRule(2, new BigDecimal("0.01"), null), true);
 
   /** An interest rate in percent: 0 to 100, at most four decimal places. */
-  private static final DecimalRule RATE = new DecimalRule(4, BigDecimal.ZERO, HUNDRED, false);
+  private static final ProductDecimal RATE =
+      new ProductDecimal(new DecimalRule(4, BigDecimal.ZERO, HUNDRED), false);
 
   /** A share of a balance in percent: more than 0, at most 100, at most four decimal places. */
-  private static final DecimalRule SHARE =
-      new DecimalRule(4, new BigDecimal("0.0001"), HUNDRED, false);
+  private static final ProductDecimal SHARE =
+      new ProductDecimal(new DecimalRule(4, new BigDecimal("0.0001"), HUNDRED), false);
 
   private static final Map<ProductType, List<ProductField>> REQUIRED_BY_TYPE =
       Map.of(
@@ -226,7 +225,8 @@ public final class ProductPolicy {
   }
 
   /** How a decimal field is checked and which canonical form it takes. */
-  private record DecimalRule(int places, BigDecimal min, @Nullable BigDecimal max, boolean money) {}
+  /** A decimal field's rule and whether its value is money (two decimals) or a rate. */
+  private record ProductDecimal(DecimalRule rule, boolean money) {}
 
   /** Reads and checks one field at a time, recording what is wrong; null means unusable. */
   private static final class Reader {
@@ -355,7 +355,7 @@ public final class ProductPolicy {
     }
 
     @Nullable
-    BigDecimal decimal(ProductField field, DecimalRule rule) {
+    BigDecimal decimal(ProductField field, ProductDecimal rule) {
       if (!applies(field)) {
         return null;
       }
@@ -363,42 +363,15 @@ public final class ProductPolicy {
     }
 
     @Nullable
-    BigDecimal decimal(String field, @Nullable String raw, DecimalRule rule) {
+    BigDecimal decimal(String field, @Nullable String raw, ProductDecimal decimal) {
       if (raw == null) {
         return null;
       }
-      BigDecimal value = parseDecimal(raw);
+      BigDecimal value = decimal.rule().read(field, raw, violations);
       if (value == null) {
-        violations.add(field, NOT_A_NUMBER);
         return null;
       }
-      BigDecimal stripped = value.stripTrailingZeros();
-      if (stripped.scale() > rule.places()) {
-        violations.add(
-            field, "Ensure that there are no more than " + rule.places() + " decimal places.");
-        return null;
-      }
-      if ((long) stripped.precision() - stripped.scale() > MAX_WHOLE_DIGITS) {
-        violations.add(
-            field,
-            "Ensure that there are no more than "
-                + MAX_WHOLE_DIGITS
-                + " digits before the decimal point.");
-        return null;
-      }
-      if (value.compareTo(rule.min()) < 0) {
-        violations.add(
-            field,
-            "Ensure this value is greater than or equal to " + rule.min().toPlainString() + ".");
-        return null;
-      }
-      if (rule.max() != null && value.compareTo(rule.max()) > 0) {
-        violations.add(
-            field,
-            "Ensure this value is less than or equal to " + rule.max().toPlainString() + ".");
-        return null;
-      }
-      return rule.money() ? Decimals.money(value) : Decimals.percentage(value);
+      return decimal.money() ? Decimals.money(value) : Decimals.percentage(value);
     }
 
     @SuppressWarnings("unchecked")
@@ -446,7 +419,7 @@ public final class ProductPolicy {
         amount = missing(prefix + "amount");
       } else if (type == null) {
         // Without a valid type the amount's limits are unknown; only its syntax can be checked.
-        amount = parseDecimal(raw.amount());
+        amount = DecimalRule.parse(raw.amount());
         violations.check(amount == null, prefix + "amount", NOT_A_NUMBER);
       } else {
         amount =
@@ -467,22 +440,5 @@ public final class ProductPolicy {
 
   private static String tooLong(int maxLength) {
     return "Ensure this field has no more than " + maxLength + " characters.";
-  }
-
-  /**
-   * Plain or exponent decimal notation in ASCII digits, as DRF's DecimalField reads it; null for
-   * anything else (including NaN and Infinity).
-   */
-  @Nullable
-  static BigDecimal parseDecimal(String raw) {
-    String text = raw.strip();
-    if (text.length() > MAX_NUMBER_TEXT || !DECIMAL_TEXT.matcher(text).matches()) {
-      return null;
-    }
-    try {
-      return new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      return null; // an exponent beyond what BigDecimal holds
-    }
   }
 }

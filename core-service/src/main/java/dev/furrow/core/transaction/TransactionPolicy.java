@@ -1,6 +1,7 @@
 package dev.furrow.core.transaction;
 
 import dev.furrow.core.error.ConflictException;
+import dev.furrow.core.error.DecimalRule;
 import dev.furrow.core.error.InvalidInputException;
 import dev.furrow.core.error.Violations;
 import dev.furrow.core.product.DefaultFee;
@@ -22,7 +23,7 @@ public final class TransactionPolicy {
   public static final int MAX_FEE_NAME = 100;
 
   /** What {@code numeric(20, 2)} holds before the point. */
-  static final int MAX_WHOLE_DIGITS = 18;
+  static final int MAX_WHOLE_DIGITS = DecimalRule.MAX_WHOLE_DIGITS;
 
   static final String LOAN = "loan";
   static final String TYPE = "type";
@@ -35,15 +36,12 @@ public final class TransactionPolicy {
   static final String REQUIRED = "This field is required.";
   static final String NOT_NULL = "This field may not be null.";
   static final String BLANK = "This field may not be blank.";
-  static final String NOT_A_NUMBER = "A valid number is required.";
+  static final String NOT_A_NUMBER = DecimalRule.NOT_A_NUMBER;
   static final String FEES_ONLY = "This field applies only to fee transactions.";
   static final String KEY_REUSED = "Idempotency key already used for a different request.";
 
   private static final Pattern CANONICAL_UUID =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  private static final Pattern DECIMAL_TEXT =
-      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-  private static final int MAX_NUMBER_TEXT = 100;
 
   /** Money: at least 0.01, at most two decimal places. */
   static final DecimalRule MONEY = new DecimalRule(2, new BigDecimal("0.01"), null);
@@ -85,14 +83,15 @@ public final class TransactionPolicy {
     if (input.amount() == null) {
       violations.check(notFee, AMOUNT, REQUIRED);
     } else if (notFee) {
-      amount = MONEY.read(AMOUNT, input.amount(), violations);
+      amount = stripped(MONEY.read(AMOUNT, input.amount(), violations));
     } else if (feeType != null) {
       amount =
-          (feeType == DefaultFee.Type.FLAT ? MONEY : SHARE)
-              .read(AMOUNT, input.amount(), violations);
+          stripped(
+              (feeType == DefaultFee.Type.FLAT ? MONEY : SHARE)
+                  .read(AMOUNT, input.amount(), violations));
     } else {
       // Without a fee type the amount's limits are unknown; only its syntax can be checked.
-      amount = parseDecimal(input.amount());
+      amount = DecimalRule.parse(input.amount());
       violations.check(amount == null, AMOUNT, NOT_A_NUMBER);
     }
 
@@ -205,57 +204,13 @@ public final class TransactionPolicy {
         : Optional.empty();
   }
 
-  /**
-   * Plain or exponent decimal notation in ASCII digits, as DRF's DecimalField reads it; null for
-   * anything else (NaN and Infinity included).
-   */
+  /** Trailing zeros dropped (100.00 reads as 100), keeping whole numbers at scale 0. */
   @Nullable
-  static BigDecimal parseDecimal(String raw) {
-    String text = raw.strip();
-    if (text.length() > MAX_NUMBER_TEXT || !DECIMAL_TEXT.matcher(text).matches()) {
+  private static BigDecimal stripped(@Nullable BigDecimal value) {
+    if (value == null) {
       return null;
     }
-    try {
-      return new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      return null; // an exponent beyond what BigDecimal holds
-    }
-  }
-
-  /** How a decimal field is checked: decimal places and range. */
-  record DecimalRule(int places, BigDecimal min, @Nullable BigDecimal max) {
-    /** The value, or null after recording why it is not acceptable. */
-    @Nullable
-    BigDecimal read(String field, String raw, Violations violations) {
-      BigDecimal value = parseDecimal(raw);
-      if (value == null) {
-        violations.add(field, NOT_A_NUMBER);
-        return null;
-      }
-      BigDecimal stripped = value.stripTrailingZeros();
-      if (stripped.scale() > places) {
-        violations.add(field, "Ensure that there are no more than " + places + " decimal places.");
-        return null;
-      }
-      if ((long) stripped.precision() - stripped.scale() > MAX_WHOLE_DIGITS) {
-        violations.add(
-            field,
-            "Ensure that there are no more than "
-                + MAX_WHOLE_DIGITS
-                + " digits before the decimal point.");
-        return null;
-      }
-      if (value.compareTo(min) < 0) {
-        violations.add(
-            field, "Ensure this value is greater than or equal to " + min.toPlainString() + ".");
-        return null;
-      }
-      if (max != null && value.compareTo(max) > 0) {
-        violations.add(
-            field, "Ensure this value is less than or equal to " + max.toPlainString() + ".");
-        return null;
-      }
-      return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 }
