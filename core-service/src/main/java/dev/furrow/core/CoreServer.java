@@ -110,7 +110,10 @@ public final class CoreServer implements AutoCloseable {
     ServerInterceptor lending = new PartnerKeyInterceptor(keys, ApiFace.LENDING);
 
     guarded(builder, new PartnerAdminGrpcService(new PartnerDirectory(partners, clock)), operator);
-    guarded(builder, new TelematicsGrpcServices.TractorAdmin(new TractorRegistry(usage)), operator);
+    guarded(
+        builder,
+        new TelematicsGrpcServices.TractorAdmin(new TractorRegistry(usage), usage),
+        operator);
     guarded(
         builder,
         new TelematicsGrpcServices.UsageIngest(new UsageRecorder(usage, new UsagePolicy(clock))),

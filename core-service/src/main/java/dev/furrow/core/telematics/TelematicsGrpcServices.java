@@ -2,13 +2,18 @@ package dev.furrow.core.telematics;
 
 import static dev.furrow.core.platform.grpc.Replies.reply;
 
+import com.google.protobuf.ByteString;
 import dev.furrow.core.error.NotFoundException;
+import dev.furrow.core.error.Violations;
 import dev.furrow.core.platform.grpc.Caller;
 import dev.furrow.core.platform.grpc.ProtoTime;
 import dev.furrow.proto.telematics.v1.GetTractorUsageRequest;
+import dev.furrow.proto.telematics.v1.ListRejectedUsageRequest;
+import dev.furrow.proto.telematics.v1.ListRejectedUsageResponse;
 import dev.furrow.proto.telematics.v1.RecordUsageRequest;
 import dev.furrow.proto.telematics.v1.RecordUsageResponse;
 import dev.furrow.proto.telematics.v1.RegisterTractorRequest;
+import dev.furrow.proto.telematics.v1.RejectedUsage;
 import dev.furrow.proto.telematics.v1.Tractor;
 import dev.furrow.proto.telematics.v1.TractorAdminServiceGrpc;
 import dev.furrow.proto.telematics.v1.TractorUsage;
@@ -25,10 +30,42 @@ public final class TelematicsGrpcServices {
   /** Operator registration of tractors. */
   public static final class TractorAdmin
       extends TractorAdminServiceGrpc.TractorAdminServiceImplBase {
-    private final TractorRegistry registry;
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
 
-    public TractorAdmin(TractorRegistry registry) {
+    private final TractorRegistry registry;
+    private final UsageRepository repository;
+
+    public TractorAdmin(TractorRegistry registry, UsageRepository repository) {
       this.registry = registry;
+      this.repository = repository;
+    }
+
+    @Override
+    public void listRejectedUsage(
+        ListRejectedUsageRequest request, StreamObserver<ListRejectedUsageResponse> response) {
+      new Violations()
+          .check(
+              request.getLimit() < 0, "limit", "Ensure this value is greater than or equal to 0.")
+          .throwIfAny();
+      int limit = request.getLimit() == 0 ? DEFAULT_LIMIT : Math.min(request.getLimit(), MAX_LIMIT);
+      ListRejectedUsageResponse.Builder out = ListRejectedUsageResponse.newBuilder();
+      for (UsageRepository.RejectedDelivery r :
+          repository.rejected(request.getTractorId(), limit)) {
+        out.addRejected(
+            RejectedUsage.newBuilder()
+                .setId(r.id())
+                .setTopic(r.topic())
+                .setTractorId(r.tractorId() == null ? "" : r.tractorId())
+                .setMessageId(r.messageId() == null ? "" : r.messageId())
+                .setContentType(r.contentType())
+                .setRawPayload(ByteString.copyFrom(r.rawPayload()))
+                .setReason(r.reason())
+                .setDeliveries(r.deliveries())
+                .setReceivedAt(ProtoTime.toProto(r.receivedAt()))
+                .setLastSeenAt(ProtoTime.toProto(r.lastSeenAt())));
+      }
+      reply(response, out.build());
     }
 
     @Override

@@ -130,6 +130,33 @@ public final class UsageRepository {
                 .findOne());
   }
 
+  /** Rejected deliveries, newest first, optionally only those naming one tractor. */
+  public java.util.List<RejectedDelivery> rejected(String tractorId, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id, topic, tractor_id, message_id, content_type, raw_payload, reason,"
+                        + " deliveries, received_at, last_seen_at FROM rejected_usage"
+                        + " WHERE (:tractor = '' OR tractor_id = :tractor)"
+                        + " ORDER BY last_seen_at DESC, id DESC LIMIT :limit")
+                .bind("tractor", tractorId)
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new RejectedDelivery(
+                            rs.getLong("id"),
+                            rs.getString("topic"),
+                            rs.getString("tractor_id"),
+                            rs.getString("message_id"),
+                            rs.getString("content_type"),
+                            rs.getBytes("raw_payload"),
+                            rs.getString("reason"),
+                            rs.getInt("deliveries"),
+                            rs.getObject("received_at", OffsetDateTime.class).toInstant(),
+                            rs.getObject("last_seen_at", OffsetDateTime.class).toInstant()))
+                .list());
+  }
+
   private static OffsetDateTime utc(java.time.Instant instant) {
     return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
@@ -145,6 +172,19 @@ public final class UsageRepository {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
+
+  /** A delivery kept as rejected, with how often it arrived. */
+  public record RejectedDelivery(
+      long id,
+      String topic,
+      @Nullable String tractorId,
+      @Nullable String messageId,
+      String contentType,
+      byte[] rawPayload,
+      String reason,
+      int deliveries,
+      java.time.Instant receivedAt,
+      java.time.Instant lastSeenAt) {}
 
   /** Sum of the usage recorded for one tractor. */
   public record UsageTotals(

@@ -8,6 +8,7 @@ import com.google.protobuf.Timestamp;
 import dev.furrow.core.CoreHarness;
 import dev.furrow.proto.partner.v1.ApiFace;
 import dev.furrow.proto.telematics.v1.GetTractorUsageRequest;
+import dev.furrow.proto.telematics.v1.ListRejectedUsageRequest;
 import dev.furrow.proto.telematics.v1.RecordUsageRequest;
 import dev.furrow.proto.telematics.v1.RegisterTractorRequest;
 import dev.furrow.proto.telematics.v1.TractorAdminServiceGrpc;
@@ -118,6 +119,38 @@ class UsageRecordingTest {
                         .mapTo(Integer.class)
                         .one());
     assertThat(deliveries).isEqualTo(2);
+  }
+
+  @Test
+  void operatorListsRejectedDeliveriesWithReasonAndRawPayload() {
+    record(report("neg", "-2"));
+    record(report("neg", "-2"));
+    record(report("ok", "1"));
+
+    var admin = core.asOperator(TractorAdminServiceGrpc.newBlockingStub(core.channel()));
+    var listed =
+        admin
+            .listRejectedUsage(ListRejectedUsageRequest.newBuilder().setTractorId(tractor).build())
+            .getRejectedList();
+
+    assertThat(listed)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getTractorId()).isEqualTo(tractor);
+              assertThat(r.getMessageId()).isEqualTo("neg");
+              assertThat(r.getReason()).isEqualTo("hectares: -2 (expected: >= 0)");
+              assertThat(r.getDeliveries()).isEqualTo(2);
+              assertThat(r.getRawPayload().toStringUtf8()).isEqualTo("neg-2");
+              assertThat(r.getTopic()).isEqualTo("furrow/v1/tractors/" + tractor + "/usage");
+            });
+    assertThatThrownBy(
+            () ->
+                TractorAdminServiceGrpc.newBlockingStub(core.channel())
+                    .listRejectedUsage(ListRejectedUsageRequest.getDefaultInstance()))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
   }
 
   @Test
