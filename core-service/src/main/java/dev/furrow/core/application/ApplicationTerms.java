@@ -2,6 +2,7 @@ package dev.furrow.core.application;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.furrow.core.money.Decimals;
 import java.math.BigDecimal;
 import java.util.UUID;
 import javax.annotation.Nullable;

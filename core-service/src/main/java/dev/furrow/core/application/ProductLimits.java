@@ -2,6 +2,7 @@ package dev.furrow.core.application;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.furrow.core.money.Decimals;
 import dev.furrow.core.product.ProductType;
 import java.math.BigDecimal;
 import java.util.UUID;

@@ -2,6 +2,7 @@ package dev.furrow.core.loan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.furrow.core.money.Decimals;
 import java.math.BigDecimal;
 
 /**
@@ -40,7 +41,7 @@ public record LoanBalances(
     if (value.signum() < 0) {
       throw new IllegalArgumentException(name + ": " + value + " (expected: >= 0)");
     }
-    return Money.of(value);
+    return Decimals.money(value);
   }
 
   private static BigDecimal pending(BigDecimal value, BigDecimal outstanding, String name) {

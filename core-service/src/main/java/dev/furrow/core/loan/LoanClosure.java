@@ -2,6 +2,7 @@ package dev.furrow.core.loan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.furrow.core.money.Decimals;
 import java.math.BigDecimal;
 import java.time.Instant;
 import javax.annotation.Nullable;
@@ -20,6 +21,6 @@ public record LoanClosure(
       throw new IllegalArgumentException(
           "writtenOffAmount: " + writtenOffAmount + " (expected: set exactly when written off)");
     }
-    writtenOffAmount = writtenOffAmount == null ? null : Money.of(writtenOffAmount);
+    writtenOffAmount = writtenOffAmount == null ? null : Decimals.money(writtenOffAmount);
   }
 }

@@ -2,6 +2,7 @@ package dev.furrow.core.loan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.furrow.core.money.Decimals;
 import java.math.BigDecimal;
 import java.util.UUID;
 import javax.annotation.Nullable;
@@ -27,8 +28,8 @@ public record LoanTerms(
     requireNonNull(applicationId, "applicationId");
     requireNonNull(endUserId, "endUserId");
     requireNonNull(productId, "productId");
-    amount = Money.of(requireNonNull(amount, "amount"));
-    interestRate = Money.rate(requireNonNull(interestRate, "interestRate"));
+    amount = Decimals.money(requireNonNull(amount, "amount"));
+    interestRate = Decimals.percentage(requireNonNull(interestRate, "interestRate"));
     requireNonNull(currency, "currency");
   }
 }

@@ -28,6 +28,7 @@ import static dev.furrow.core.product.ProductField.TYPE;
 
 import dev.furrow.core.error.DecimalRule;
 import dev.furrow.core.error.Violations;
+import dev.furrow.core.money.Decimals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;

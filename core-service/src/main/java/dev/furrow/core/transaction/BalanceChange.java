@@ -3,6 +3,7 @@ package dev.furrow.core.transaction;
 import static java.util.Objects.requireNonNull;
 
 import dev.furrow.core.loan.LoanBalances;
+import dev.furrow.core.money.Decimals;
 import java.math.BigDecimal;
 
 /**
@@ -18,12 +19,12 @@ public record BalanceChange(
     BigDecimal pendingFee) {
 
   public BalanceChange {
-    principal = Amounts.money(requireNonNull(principal, "principal"));
-    interest = Amounts.money(requireNonNull(interest, "interest"));
-    fee = Amounts.money(requireNonNull(fee, "fee"));
-    pendingPrincipal = Amounts.money(requireNonNull(pendingPrincipal, "pendingPrincipal"));
-    pendingInterest = Amounts.money(requireNonNull(pendingInterest, "pendingInterest"));
-    pendingFee = Amounts.money(requireNonNull(pendingFee, "pendingFee"));
+    principal = Decimals.money(requireNonNull(principal, "principal"));
+    interest = Decimals.money(requireNonNull(interest, "interest"));
+    fee = Decimals.money(requireNonNull(fee, "fee"));
+    pendingPrincipal = Decimals.money(requireNonNull(pendingPrincipal, "pendingPrincipal"));
+    pendingInterest = Decimals.money(requireNonNull(pendingInterest, "pendingInterest"));
+    pendingFee = Decimals.money(requireNonNull(pendingFee, "pendingFee"));
   }
 
   /** Principal owed grows by {@code amount}; none of it is due yet. */

@@ -3,6 +3,7 @@ package dev.furrow.core.transaction;
 import static java.util.Objects.requireNonNull;
 
 import dev.furrow.core.loan.LoanStatus;
+import dev.furrow.core.money.Decimals;
 import java.math.BigDecimal;
 
 /**
@@ -18,6 +19,6 @@ public record Effect(
     requireNonNull(change, "change");
     requireNonNull(statusBefore, "statusBefore");
     requireNonNull(resultStatus, "resultStatus");
-    resultOutstanding = Amounts.money(requireNonNull(resultOutstanding, "resultOutstanding"));
+    resultOutstanding = Decimals.money(requireNonNull(resultOutstanding, "resultOutstanding"));
   }
 }

@@ -3,6 +3,7 @@ package dev.furrow.core.transaction;
 import static java.util.Objects.requireNonNull;
 
 import dev.furrow.core.loan.Loan;
+import dev.furrow.core.money.Decimals;
 import dev.furrow.core.product.DefaultFee;
 import java.math.BigDecimal;
 import java.util.List;
@@ -16,7 +17,7 @@ public record LoanContext(Loan loan, List<DefaultFee> productFees, BigDecimal di
   public LoanContext {
     requireNonNull(loan, "loan");
     productFees = List.copyOf(productFees);
-    disbursed = Amounts.money(requireNonNull(disbursed, "disbursed"));
+    disbursed = Decimals.money(requireNonNull(disbursed, "disbursed"));
   }
 
   /** The product fee with this name, compared ignoring case as product fee names are unique. */

@@ -14,6 +14,7 @@ import dev.furrow.core.loan.LoanEvent;
 import dev.furrow.core.loan.LoanState;
 import dev.furrow.core.loan.LoanStateMachine;
 import dev.furrow.core.loan.LoanStatus;
+import dev.furrow.core.money.Decimals;
 import dev.furrow.core.product.DefaultFee;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class PostingPolicy {
   private List<Posting> disburse(TransactionRequest request, LoanContext context) {
     LoanState state = context.loan().state();
     require(state, DISBURSABLE, "receive a disbursement");
-    BigDecimal amount = Amounts.money(request.amount());
+    BigDecimal amount = Decimals.money(request.amount());
     BigDecimal left = context.undisbursed();
     if (amount.compareTo(left) > 0) {
       throw new ConflictException(
@@ -89,7 +90,7 @@ public final class PostingPolicy {
       }
       BigDecimal charged =
           fee.type() == DefaultFee.Type.FLAT
-              ? (first ? Amounts.money(fee.amount()) : Amounts.ZERO)
+              ? (first ? Decimals.money(fee.amount()) : Amounts.ZERO)
               : Amounts.percentOf(amount, fee.amount());
       if (charged.signum() > 0) {
         Posting feePosting = feePosting(null, fee.name(), fee.type(), null, charged, after);
@@ -106,7 +107,7 @@ public final class PostingPolicy {
    */
   private Posting repay(TransactionRequest request, LoanState state) {
     require(state, RUNNING, "be repaid");
-    BigDecimal amount = Amounts.money(request.amount());
+    BigDecimal amount = Decimals.money(request.amount());
     BigDecimal owed = state.balances().outstanding();
     if (amount.compareTo(owed) > 0) {
       throw new ConflictException(
@@ -161,13 +162,13 @@ public final class PostingPolicy {
       type = request.feeType();
       figure =
           type == DefaultFee.Type.FLAT
-              ? Amounts.money(request.amount())
-              : Amounts.percentage(request.amount());
+              ? Decimals.money(request.amount())
+              : Decimals.percentage(request.amount());
       custom = figure;
     }
     BigDecimal owed = state.balances().outstanding();
     BigDecimal charged =
-        type == DefaultFee.Type.FLAT ? Amounts.money(figure) : Amounts.percentOf(owed, figure);
+        type == DefaultFee.Type.FLAT ? Decimals.money(figure) : Amounts.percentOf(owed, figure);
     if (charged.signum() == 0) {
       throw new ConflictException(
           "Fee comes to 0.00 on an outstanding balance of " + owed + "; nothing to charge.");

@@ -2,6 +2,7 @@ package dev.furrow.core.transaction;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.furrow.core.money.Decimals;
 import dev.furrow.core.product.DefaultFee;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -40,7 +41,7 @@ public record Transaction(
     requireNonNull(loanId, "loanId");
     requireNonNull(type, "type");
     requireNonNull(status, "status");
-    amount = Amounts.money(requireNonNull(amount, "amount"));
+    amount = Decimals.money(requireNonNull(amount, "amount"));
     requireNonNull(created, "created");
     requireNonNull(updated, "updated");
     if ((status == TransactionStatus.PENDING) != (effect == null)) {

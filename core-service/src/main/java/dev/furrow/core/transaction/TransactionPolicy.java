@@ -4,6 +4,7 @@ import dev.furrow.core.error.ConflictException;
 import dev.furrow.core.error.DecimalRule;
 import dev.furrow.core.error.InvalidInputException;
 import dev.furrow.core.error.Violations;
+import dev.furrow.core.money.Decimals;
 import dev.furrow.core.product.DefaultFee;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -83,10 +84,11 @@ public final class TransactionPolicy {
     if (input.amount() == null) {
       violations.check(notFee, AMOUNT, REQUIRED);
     } else if (notFee) {
-      amount = stripped(MONEY.read(AMOUNT, input.amount(), violations));
+      // Amounts are compared and fingerprinted without trailing zeros: 100.00 reads as 100.
+      amount = Decimals.percentage(MONEY.read(AMOUNT, input.amount(), violations));
     } else if (feeType != null) {
       amount =
-          stripped(
+          Decimals.percentage(
               (feeType == DefaultFee.Type.FLAT ? MONEY : SHARE)
                   .read(AMOUNT, input.amount(), violations));
     } else {
@@ -202,15 +204,5 @@ public final class TransactionPolicy {
     return CANONICAL_UUID.matcher(lower).matches()
         ? Optional.of(UUID.fromString(lower))
         : Optional.empty();
-  }
-
-  /** Trailing zeros dropped (100.00 reads as 100), keeping whole numbers at scale 0. */
-  @Nullable
-  private static BigDecimal stripped(@Nullable BigDecimal value) {
-    if (value == null) {
-      return null;
-    }
-    BigDecimal stripped = value.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 }

@@ -5,6 +5,7 @@ import dev.furrow.core.ledger.LedgerRepository;
 import dev.furrow.core.loan.Loan;
 import dev.furrow.core.loan.LoanRepository;
 import dev.furrow.core.loan.LoanStatus;
+import dev.furrow.core.money.Decimals;
 import dev.furrow.core.product.DefaultFee;
 import dev.furrow.core.query.CompiledQuery;
 import dev.furrow.core.query.PartnerLists;
@@ -466,7 +467,7 @@ public final class TransactionRepository {
       custom =
           type == DefaultFee.Type.FLAT
               ? custom.setScale(2, RoundingMode.UNNECESSARY)
-              : Amounts.percentage(custom);
+              : Decimals.percentage(custom);
     }
     return new Transaction(
         rs.getObject("id", UUID.class),
