@@ -150,7 +150,7 @@ public final class TransactionRepository {
   private final Jdbi jdbi;
   private final LoanRepository loans;
   private final LedgerRepository ledger;
-  private final AfterPosting afterPosting;
+  private final FollowerRepository follower;
 
   public TransactionRepository(Jdbi jdbi, LoanRepository loans, LedgerRepository ledger) {
     this(jdbi, loans, ledger, (h, loanId, now) -> {});
@@ -158,20 +158,20 @@ public final class TransactionRepository {
 
   /** With work that follows every posting and revert in its database transaction. */
   public TransactionRepository(
-      Jdbi jdbi, LoanRepository loans, LedgerRepository ledger, AfterPosting afterPosting) {
+      Jdbi jdbi, LoanRepository loans, LedgerRepository ledger, FollowerRepository follower) {
     this.jdbi = jdbi;
     this.loans = loans;
     this.ledger = ledger;
-    this.afterPosting = afterPosting;
+    this.follower = follower;
   }
 
   /**
-   * Work another package does in the database transaction of each posting and revert, after the
-   * loan's new state is written and under its lock (a loan's repayment schedule follows its
-   * transactions this way).
+   * Another package's repository that writes in the database transaction of each posting and
+   * revert, after the loan's new state is written and under its lock (a loan's repayment schedule
+   * follows its transactions this way).
    */
   @FunctionalInterface
-  public interface AfterPosting {
+  public interface FollowerRepository {
     void posted(Handle h, UUID loanId, Instant now);
   }
 
@@ -287,7 +287,7 @@ public final class TransactionRepository {
           }
           if (last != null) {
             loans.post(h, partnerId, loan.id(), last.after(), last.lastTransactionAfter(), now);
-            afterPosting.posted(h, loan.id(), now);
+            follower.posted(h, loan.id(), now);
           }
           return find(h, partnerId, id);
         });
@@ -330,7 +330,7 @@ public final class TransactionRepository {
       previous = t.id();
     }
     loans.post(h, partnerId, loan.id(), postings.get(postings.size() - 1).after(), previous, now);
-    afterPosting.posted(h, loan.id(), now);
+    follower.posted(h, loan.id(), now);
     return stored.get(0);
   }
 

@@ -20,9 +20,7 @@ class ScheduleArchitectureTest {
   void scheduleRulesAreFreeOfTransportAndSql() {
     noClasses()
         .that()
-        .doNotHaveSimpleName("ScheduleRepository")
-        .and()
-        .haveSimpleNameNotStartingWith("ScheduleGrpcServices")
+        .haveNameNotMatching(".*\\.(ScheduleRepository|ScheduleGrpcServices)(\\$.*)?")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
