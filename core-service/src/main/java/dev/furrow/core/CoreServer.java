@@ -29,6 +29,11 @@ import dev.furrow.core.product.ProductCatalog;
 import dev.furrow.core.product.ProductGrpcService;
 import dev.furrow.core.product.ProductPolicy;
 import dev.furrow.core.product.ProductRepository;
+import dev.furrow.core.schedule.HolidayCalendars;
+import dev.furrow.core.schedule.HolidayPolicy;
+import dev.furrow.core.schedule.LoanSchedules;
+import dev.furrow.core.schedule.ScheduleGrpcServices;
+import dev.furrow.core.schedule.ScheduleRepository;
 import dev.furrow.core.telematics.TelematicsGrpcServices;
 import dev.furrow.core.telematics.TractorRegistry;
 import dev.furrow.core.telematics.UsagePolicy;
@@ -143,11 +148,12 @@ public final class CoreServer implements AutoCloseable {
         builder, new LoanGrpcService(new LoanAccounts(loans, new LoanPolicy(), clock)), lending);
     LedgerRepository ledger = new LedgerRepository(jdbi);
     LedgerAudit audit = new LedgerAudit(ledger);
+    ScheduleRepository schedules = new ScheduleRepository(jdbi);
     guarded(
         builder,
         new TransactionGrpcService(
             new TransactionBook(
-                new TransactionRepository(jdbi, loans, ledger),
+                new TransactionRepository(jdbi, loans, ledger, schedules::rewrite),
                 new TransactionPolicy(),
                 new PostingPolicy(),
                 new RevertPolicy(),
@@ -155,6 +161,11 @@ public final class CoreServer implements AutoCloseable {
             audit),
         lending);
     guarded(builder, new LedgerGrpcService(audit), operator);
+    guarded(builder, new ScheduleGrpcServices.Schedules(new LoanSchedules(schedules)), lending);
+    guarded(
+        builder,
+        new ScheduleGrpcServices.HolidayAdmin(new HolidayCalendars(schedules, new HolidayPolicy())),
+        operator);
   }
 
   /** Error mapping runs inside the guard, so guards answer first and handlers may throw. */

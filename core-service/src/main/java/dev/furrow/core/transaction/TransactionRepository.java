@@ -150,11 +150,29 @@ public final class TransactionRepository {
   private final Jdbi jdbi;
   private final LoanRepository loans;
   private final LedgerRepository ledger;
+  private final FollowerRepository follower;
 
   public TransactionRepository(Jdbi jdbi, LoanRepository loans, LedgerRepository ledger) {
+    this(jdbi, loans, ledger, (h, loanId, now) -> {});
+  }
+
+  /** With work that follows every posting and revert in its database transaction. */
+  public TransactionRepository(
+      Jdbi jdbi, LoanRepository loans, LedgerRepository ledger, FollowerRepository follower) {
     this.jdbi = jdbi;
     this.loans = loans;
     this.ledger = ledger;
+    this.follower = follower;
+  }
+
+  /**
+   * Another package's repository that writes in the database transaction of each posting and
+   * revert, after the loan's new state is written and under its lock (a loan's repayment schedule
+   * follows its transactions this way).
+   */
+  @FunctionalInterface
+  public interface FollowerRepository {
+    void posted(Handle h, UUID loanId, Instant now);
   }
 
   /**
@@ -269,6 +287,7 @@ public final class TransactionRepository {
           }
           if (last != null) {
             loans.post(h, partnerId, loan.id(), last.after(), last.lastTransactionAfter(), now);
+            follower.posted(h, loan.id(), now);
           }
           return find(h, partnerId, id);
         });
@@ -311,6 +330,7 @@ public final class TransactionRepository {
       previous = t.id();
     }
     loans.post(h, partnerId, loan.id(), postings.get(postings.size() - 1).after(), previous, now);
+    follower.posted(h, loan.id(), now);
     return stored.get(0);
   }
 

@@ -10,6 +10,7 @@ import dev.furrow.proto.lending.v1.EndUserInput;
 import dev.furrow.proto.lending.v1.LedgerCheck;
 import dev.furrow.proto.lending.v1.Loan;
 import dev.furrow.proto.lending.v1.LoanInput;
+import dev.furrow.proto.lending.v1.LoanSchedule;
 import dev.furrow.proto.lending.v1.Product;
 import dev.furrow.proto.lending.v1.ProductInput;
 import dev.furrow.proto.lending.v1.Transaction;
@@ -92,6 +93,9 @@ final class LendingJson {
       DrfJsonWriter.builder(Transaction.getDescriptor()).embedJson(CUSTOM_FIELD).build();
 
   /** The ledger check of a loan ({@code loans/loan/{id}/ledger/}), an addition to the reference. */
+  /** A loan's schedule: {@code GET /api/v1/loans/loan/{id}/schedule/}. */
+  static final DrfJsonWriter SCHEDULE_WRITER = DrfJsonWriter.of(LoanSchedule.getDescriptor());
+
   static final DrfJsonWriter LEDGER_CHECK_WRITER = DrfJsonWriter.of(LedgerCheck.getDescriptor());
 
   private LendingJson() {}

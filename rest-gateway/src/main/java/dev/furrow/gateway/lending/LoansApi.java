@@ -18,6 +18,7 @@ import dev.furrow.gateway.drf.ListQueryParams;
 import dev.furrow.proto.lending.v1.CloseLoanRequest;
 import dev.furrow.proto.lending.v1.CreateLoanRequest;
 import dev.furrow.proto.lending.v1.GetLoanRequest;
+import dev.furrow.proto.lending.v1.GetLoanScheduleRequest;
 import dev.furrow.proto.lending.v1.ListLoansRequest;
 import dev.furrow.proto.lending.v1.Loan;
 import dev.furrow.proto.lending.v1.LoanInput;
@@ -25,6 +26,8 @@ import dev.furrow.proto.lending.v1.LoanServiceGrpc;
 import dev.furrow.proto.lending.v1.LoanServiceGrpc.LoanServiceFutureStub;
 import dev.furrow.proto.lending.v1.MakeArrearsRequest;
 import dev.furrow.proto.lending.v1.MakeDefaultRequest;
+import dev.furrow.proto.lending.v1.ScheduleServiceGrpc;
+import dev.furrow.proto.lending.v1.ScheduleServiceGrpc.ScheduleServiceFutureStub;
 import dev.furrow.proto.lending.v1.StartInterestCalculationRequest;
 import dev.furrow.proto.lending.v1.StopInterestCalculationRequest;
 import io.grpc.Channel;
@@ -40,10 +43,12 @@ public final class LoansApi {
   static final String PATH = "/api/v1/loans/loan/";
 
   private final LoanServiceFutureStub loans;
+  private final ScheduleServiceFutureStub schedules;
 
   /** The endpoints, calling the core behind the given channel. */
   public LoansApi(Channel core) {
     this.loans = LoanServiceGrpc.newFutureStub(requireNonNull(core, "core"));
+    this.schedules = ScheduleServiceGrpc.newFutureStub(core);
   }
 
   private LoanServiceFutureStub stub(ServiceRequestContext ctx) {
@@ -79,6 +84,20 @@ public final class LoansApi {
   @Get(PATH + "{id}/")
   public HttpResponse get(ServiceRequestContext ctx, @Param("id") String id) {
     return action(stub(ctx).getLoan(GetLoanRequest.newBuilder().setId(id).build()), HttpStatus.OK);
+  }
+
+  /**
+   * The loan's repayment schedule (an addition to the reference, docs/schedules.md): its
+   * instalments in due-date order, with what each asks for and what has been paid.
+   */
+  @Get(PATH + "{id}/schedule/")
+  public HttpResponse schedule(ServiceRequestContext ctx, @Param("id") String id) {
+    return CoreReplies.json(
+        CoreCalls.forRequest(schedules, ctx)
+            .getLoanSchedule(GetLoanScheduleRequest.newBuilder().setId(id).build()),
+        HttpStatus.OK,
+        LendingJson.SCHEDULE_WRITER::write,
+        null);
   }
 
   /** Closes the loan as paid in full or written off; the body gives the reason and substatus. */

@@ -1,0 +1,13 @@
+package dev.furrow.core.schedule;
+
+import java.util.List;
+
+/** Everything a loan's schedule is recomputed from, as read in the posting's transaction. */
+record ScheduleInputs(
+    ScheduleTerms terms, RepaymentRule rule, HolidayCalendar calendar, List<ScheduleEvent> events) {
+
+  /** The instalments these inputs give. */
+  List<Instalment> instalments() {
+    return ScheduleReplay.replay(terms, rule, calendar, events);
+  }
+}
