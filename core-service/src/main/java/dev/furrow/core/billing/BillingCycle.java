@@ -11,12 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Close of business for weekly billing on a business date: for each contract (one transaction
- * each, under the contract's row lock) it creates the minimum-payment periods of closed weeks
- * without usage, issues every draft of a week that ended before the date (oldest first, with its
- * invoice and the contract's credit applied), marks unpaid invoices past their due date overdue,
- * and refreshes the contract's status. Running a date again changes nothing; a later date catches
- * up every week missed in between.
+ * Close of business for weekly billing on a business date: for each contract (one transaction each,
+ * under the contract's row lock) it creates the minimum-payment periods of closed weeks without
+ * usage, issues every draft of a week that ended before the date (oldest first, with its invoice
+ * and the contract's credit applied), marks unpaid invoices past their due date overdue, and
+ * refreshes the contract's status. Running a date again changes nothing; a later date catches up
+ * every week missed in between.
  */
 public final class BillingCycle {
   private static final Logger log = LoggerFactory.getLogger(BillingCycle.class);

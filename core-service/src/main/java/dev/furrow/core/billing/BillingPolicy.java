@@ -106,8 +106,8 @@ public final class BillingPolicy {
 
   /**
    * The status of an issued period or invoice after payments brought its paid amount to {@code
-   * amountPaid}: payment_complete when paid in full; otherwise an overdue one stays overdue and
-   * any other becomes partially_paid (or stays issued when nothing is paid).
+   * amountPaid}: payment_complete when paid in full; otherwise an overdue one stays overdue and any
+   * other becomes partially_paid (or stays issued when nothing is paid).
    */
   public PeriodStatus afterPayment(
       PeriodStatus current, BigDecimal amountDue, BigDecimal amountPaid) {

@@ -49,7 +49,8 @@ public final class BillingRepository {
       long periodId, LineKind kind, LocalDate sourceWeekStart, BigDecimal hectares, String desc) {}
 
   /** Hectares to add to a period's own and carried-in totals. */
-  public record PeriodIncrement(long periodId, BigDecimal hectares, BigDecimal adjustmentHectares) {}
+  public record PeriodIncrement(
+      long periodId, BigDecimal hectares, BigDecimal adjustmentHectares) {}
 
   /** Where one usage event was billed. */
   public record EventBilling(long eventId, long contractId, long periodId, String state) {}
@@ -69,8 +70,8 @@ public final class BillingRepository {
   // ---- usage -> drafts ----
 
   /**
-   * Of the just-recorded (tractor, message id) pairs, the still unbilled events whose tractor has an
-   * open contract whose term had started on the local date of the work.
+   * Of the just-recorded (tractor, message id) pairs, the still unbilled events whose tractor has
+   * an open contract whose term had started on the local date of the work.
    */
   public List<UsageToBill> usageToBill(Handle h, List<String> tractors, List<String> messages) {
     return h.createQuery(
@@ -159,7 +160,9 @@ public final class BillingRepository {
         .one();
   }
 
-  /** Adds hectares to lines, creating the missing ones; locks rows in (period, kind, week) order. */
+  /**
+   * Adds hectares to lines, creating the missing ones; locks rows in (period, kind, week) order.
+   */
   public void addToLines(Handle h, List<LineIncrement> lines) {
     if (lines.isEmpty()) {
       return;
@@ -197,9 +200,7 @@ public final class BillingRepository {
         .bindArray(
             "periods", Long.class, increments.stream().map(PeriodIncrement::periodId).toList())
         .bindArray(
-            "ha",
-            String.class,
-            increments.stream().map(i -> i.hectares().toPlainString()).toList())
+            "ha", String.class, increments.stream().map(i -> i.hectares().toPlainString()).toList())
         .bindArray(
             "adj",
             String.class,
@@ -267,7 +268,9 @@ public final class BillingRepository {
         .findOne();
   }
 
-  /** Creates the drafts of the weeks from {@code first} to {@code last} (Mondays) that have none. */
+  /**
+   * Creates the drafts of the weeks from {@code first} to {@code last} (Mondays) that have none.
+   */
   public int createWeekDrafts(Handle h, long contractId, IsoWeek first, IsoWeek last) {
     if (last.start().isBefore(first.start())) {
       return 0;
@@ -286,7 +289,9 @@ public final class BillingRepository {
         .execute();
   }
 
-  /** Locks the contract's drafts of weeks that ended before the business date, oldest week first. */
+  /**
+   * Locks the contract's drafts of weeks that ended before the business date, oldest week first.
+   */
   public List<Draft> lockClosedDrafts(Handle h, long contractId, LocalDate businessDate) {
     List<Draft> drafts =
         h.createQuery(
@@ -386,16 +391,15 @@ public final class BillingRepository {
 
   /** Sets the contract's credit balance (row locked by this transaction). */
   public void setCreditBalance(Handle h, long contractId, BigDecimal credit) {
-    h.createUpdate(
-            "UPDATE contract SET credit_balance = :credit, updated_at = now() WHERE id = :c")
+    h.createUpdate("UPDATE contract SET credit_balance = :credit, updated_at = now() WHERE id = :c")
         .bind("credit", credit)
         .bind("c", contractId)
         .execute();
   }
 
   /**
-   * Marks the contract's issued and partially paid invoices due before the business date, and
-   * their periods, overdue; how many invoices.
+   * Marks the contract's issued and partially paid invoices due before the business date, and their
+   * periods, overdue; how many invoices.
    */
   public int markOverdue(Handle h, long contractId, LocalDate businessDate) {
     return h.createQuery(
@@ -409,5 +413,182 @@ public final class BillingRepository {
         .bind("bd", businessDate)
         .mapTo(Integer.class)
         .one();
+  }
+
+  // ---- reads ----
+
+  /** A period as stored, with what a draft's running amount needs of its contract. */
+  public record PeriodRow(
+      PeriodView stored,
+      BigDecimal minimumWeeklyPayment,
+      boolean contractOpen,
+      LocalDate loanStartDate,
+      LocalDate loanEndDate) {}
+
+  /** Columns of {@link #PERIOD_FROM} that {@link #periodRow} maps. */
+  public static final String PERIOD_COLUMNS =
+      "bp.id, bp.contract_id, c.loan_id, c.funding_source, c.tractor_id, bp.week_start,"
+          + " bp.status, bp.hectares, bp.adjustment_hectares, bp.rate_per_hectare, bp.currency,"
+          + " bp.amount_due, bp.amount_paid, bp.issued_at, bp.due_date, bp.created_at,"
+          + " bp.updated_at, coalesce(i.id, 0) AS invoice_id, coalesce(i.number, '') AS"
+          + " invoice_number, c.minimum_weekly_payment, c.status AS contract_status,"
+          + " c.loan_start_date, c.loan_end_date";
+
+  /** The periods of the contracts a partner's funding-source entitlements let it see. */
+  public static final String PERIOD_FROM =
+      " FROM billing_period bp JOIN contract c ON c.id = bp.contract_id"
+          + " LEFT JOIN invoice i ON i.billing_period_id = bp.id"
+          + " WHERE c.funding_source IN (SELECT e.funding_source FROM funding_source_entitlement e"
+          + " WHERE e.partner_id = :partner)";
+
+  /** Columns of {@link #INVOICE_FROM}. */
+  public static final String INVOICE_COLUMNS =
+      "i.id, i.number, i.billing_period_id, i.contract_id, c.loan_id, c.funding_source, i.status,"
+          + " i.currency, i.amount_due, i.amount_paid, i.issue_date, i.due_date, bp.week_start,"
+          + " i.created_at, i.updated_at";
+
+  /** The invoices of the contracts a partner's funding-source entitlements let it see. */
+  public static final String INVOICE_FROM =
+      " FROM invoice i JOIN billing_period bp ON bp.id = i.billing_period_id"
+          + " JOIN contract c ON c.id = i.contract_id"
+          + " WHERE c.funding_source IN (SELECT e.funding_source FROM funding_source_entitlement e"
+          + " WHERE e.partner_id = :partner)";
+
+  /** Maps a row of {@link #PERIOD_COLUMNS}, without lines. */
+  public static PeriodRow periodRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+    PeriodView stored =
+        new PeriodView(
+            rs.getLong("id"),
+            rs.getLong("contract_id"),
+            rs.getString("loan_id"),
+            rs.getString("funding_source"),
+            rs.getString("tractor_id"),
+            new IsoWeek(rs.getObject("week_start", LocalDate.class)),
+            PeriodStatus.of(rs.getString("status")),
+            rs.getBigDecimal("hectares"),
+            rs.getBigDecimal("adjustment_hectares"),
+            rs.getBigDecimal("rate_per_hectare"),
+            rs.getString("currency"),
+            rs.getBigDecimal("amount_due"),
+            rs.getBigDecimal("amount_paid"),
+            rs.getLong("invoice_id"),
+            rs.getString("invoice_number"),
+            rs.getObject("due_date", LocalDate.class),
+            instant(rs, "issued_at"),
+            List.of(),
+            instant(rs, "created_at"),
+            instant(rs, "updated_at"));
+    return new PeriodRow(
+        stored,
+        rs.getBigDecimal("minimum_weekly_payment"),
+        !"CLOSED".equals(rs.getString("contract_status")),
+        rs.getObject("loan_start_date", LocalDate.class),
+        rs.getObject("loan_end_date", LocalDate.class));
+  }
+
+  /** Maps a row of {@link #INVOICE_COLUMNS}, without lines. */
+  public static InvoiceView invoiceRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new InvoiceView(
+        rs.getLong("id"),
+        rs.getString("number"),
+        rs.getLong("billing_period_id"),
+        rs.getLong("contract_id"),
+        rs.getString("loan_id"),
+        rs.getString("funding_source"),
+        PeriodStatus.of(rs.getString("status")),
+        rs.getString("currency"),
+        rs.getBigDecimal("amount_due"),
+        rs.getBigDecimal("amount_paid"),
+        rs.getObject("issue_date", LocalDate.class),
+        rs.getObject("due_date", LocalDate.class),
+        new IsoWeek(rs.getObject("week_start", LocalDate.class)),
+        List.of(),
+        instant(rs, "created_at"),
+        instant(rs, "updated_at"));
+  }
+
+  /** One visible period. */
+  public Optional<PeriodRow> period(long partnerId, long periodId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT " + PERIOD_COLUMNS + PERIOD_FROM + " AND bp.id = :id")
+                .bind("partner", partnerId)
+                .bind("id", periodId)
+                .map((rs, ctx) -> periodRow(rs))
+                .findOne());
+  }
+
+  /** One visible invoice. */
+  public Optional<InvoiceView> invoice(long partnerId, long invoiceId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT " + INVOICE_COLUMNS + INVOICE_FROM + " AND i.id = :id")
+                .bind("partner", partnerId)
+                .bind("id", invoiceId)
+                .map((rs, ctx) -> invoiceRow(rs))
+                .findOne());
+  }
+
+  /** The lines of the periods, by period id, each in display order. */
+  public java.util.Map<Long, List<PeriodLine>> linesOf(Collection<Long> periodIds) {
+    java.util.Map<Long, List<PeriodLine>> byPeriod = new java.util.HashMap<>();
+    if (periodIds.isEmpty()) {
+      return byPeriod;
+    }
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    "SELECT billing_period_id, kind, source_week_start, hectares, amount,"
+                        + " description FROM billing_line WHERE billing_period_id = ANY(:ids)"
+                        + " ORDER BY billing_period_id, CASE kind WHEN 'usage' THEN 0"
+                        + " WHEN 'adjustment' THEN 1 ELSE 2 END, source_week_start, id")
+                .bindArray("ids", Long.class, List.copyOf(periodIds))
+                .map(
+                    (rs, ctx) -> {
+                      byPeriod
+                          .computeIfAbsent(
+                              rs.getLong("billing_period_id"), k -> new java.util.ArrayList<>())
+                          .add(
+                              new PeriodLine(
+                                  LineKind.of(rs.getString("kind")),
+                                  rs.getObject("source_week_start", LocalDate.class),
+                                  rs.getBigDecimal("hectares"),
+                                  rs.getBigDecimal("amount"),
+                                  rs.getString("description")));
+                      return 0;
+                    })
+                .list());
+    return byPeriod;
+  }
+
+  /** Unbilled usage, oldest window first, optionally of one tractor. */
+  public List<UnbilledUsage> unbilled(String tractorId, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id, tractor_id, message_id, window_start, window_end, hectares,"
+                        + " received_at FROM usage_event WHERE billing_state = 'unbilled'"
+                        + " AND (:tractor = '' OR tractor_id = :tractor)"
+                        + " ORDER BY window_start, id LIMIT :limit")
+                .bind("tractor", tractorId)
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new UnbilledUsage(
+                            rs.getLong("id"),
+                            rs.getString("tractor_id"),
+                            rs.getString("message_id"),
+                            instant(rs, "window_start"),
+                            instant(rs, "window_end"),
+                            rs.getBigDecimal("hectares"),
+                            instant(rs, "received_at")))
+                .list());
+  }
+
+  @javax.annotation.Nullable
+  private static java.time.Instant instant(java.sql.ResultSet rs, String column)
+      throws java.sql.SQLException {
+    java.time.OffsetDateTime at = rs.getObject(column, java.time.OffsetDateTime.class);
+    return at == null ? null : at.toInstant();
   }
 }

@@ -83,7 +83,9 @@ public final class UsageBilling implements RecordedUsageHook {
     for (LockedPeriod p : repository.lockForUsage(h, contracts, weeks)) {
       periods.put(new ContractWeek(p.contractId(), p.weekStart()), p);
       if (p.status() == PeriodStatus.DRAFT) {
-        draftsByContract.computeIfAbsent(p.contractId(), c -> new TreeMap<>()).put(p.weekStart(), p.id());
+        draftsByContract
+            .computeIfAbsent(p.contractId(), c -> new TreeMap<>())
+            .put(p.weekStart(), p.id());
       }
     }
 
@@ -94,7 +96,9 @@ public final class UsageBilling implements RecordedUsageHook {
       ContractWeek key = entry.getKey();
       IsoWeek week = new IsoWeek(key.weekStart());
       BigDecimal hectares =
-          entry.getValue().stream().map(UsageToBill::hectares).reduce(BigDecimal.ZERO, BigDecimal::add);
+          entry.getValue().stream()
+              .map(UsageToBill::hectares)
+              .reduce(BigDecimal.ZERO, BigDecimal::add);
       LockedPeriod period = periods.get(key);
       long target;
       LineKind kind;
@@ -104,16 +108,21 @@ public final class UsageBilling implements RecordedUsageHook {
         kind = LineKind.USAGE;
         state = BILLED;
       } else {
-        target = nextDraft(h, key.contractId(), week, zones.get(key.contractId()), draftsByContract);
+        target =
+            nextDraft(h, key.contractId(), week, zones.get(key.contractId()), draftsByContract);
         kind = LineKind.ADJUSTMENT;
         state = ADJUSTMENT;
       }
       String description =
-          kind == LineKind.USAGE ? policy.usageDescription(week) : policy.adjustmentDescription(week);
+          kind == LineKind.USAGE
+              ? policy.usageDescription(week)
+              : policy.adjustmentDescription(week);
       lines.merge(
           new LineKey(target, kind, week.start()),
           new LineIncrement(target, kind, week.start(), hectares, description),
-          (a, b) -> new LineIncrement(target, kind, week.start(), a.hectares().add(b.hectares()), a.desc()));
+          (a, b) ->
+              new LineIncrement(
+                  target, kind, week.start(), a.hectares().add(b.hectares()), a.desc()));
       PeriodIncrement increment =
           kind == LineKind.USAGE
               ? new PeriodIncrement(target, hectares, BigDecimal.ZERO)
@@ -146,7 +155,8 @@ public final class UsageBilling implements RecordedUsageHook {
       IsoWeek lateWeek,
       String zone,
       Map<Long, TreeMap<LocalDate, Long>> draftsByContract) {
-    TreeMap<LocalDate, Long> drafts = draftsByContract.computeIfAbsent(contractId, c -> new TreeMap<>());
+    TreeMap<LocalDate, Long> drafts =
+        draftsByContract.computeIfAbsent(contractId, c -> new TreeMap<>());
     Map.Entry<LocalDate, Long> next = drafts.higherEntry(lateWeek.start());
     if (next != null) {
       return next.getValue();

@@ -4,8 +4,8 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Runs inside the recording transaction right after a batch's new usage rows are inserted (not
- * the duplicates), so what it writes (the weekly billing) commits or rolls back with them.
+ * Runs inside the recording transaction right after a batch's new usage rows are inserted (not the
+ * duplicates), so what it writes (the weekly billing) commits or rolls back with them.
  */
 @FunctionalInterface
 public interface RecordedUsageHook {
