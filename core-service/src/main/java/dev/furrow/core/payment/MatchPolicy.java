@@ -60,8 +60,7 @@ public final class MatchPolicy {
       return new Unmatched("no open contract for customer '" + name + "'");
     }
     if (candidates.size() > 1) {
-      return new Unmatched(
-          candidates.size() + " open contracts match customer '" + name + "'");
+      return new Unmatched(candidates.size() + " open contracts match customer '" + name + "'");
     }
     return new Matched(candidates.get(0), MatchMethod.CUSTOMER_NAME);
   }

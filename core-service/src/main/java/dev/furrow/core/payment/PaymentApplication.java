@@ -2,6 +2,7 @@ package dev.furrow.core.payment;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.furrow.core.contract.ContractStatuses;
 import dev.furrow.core.payment.SettlementPolicy.InvoicePart;
 import dev.furrow.core.payment.SettlementPolicy.Settlement;
 import dev.furrow.core.transaction.Transaction;
@@ -20,9 +21,9 @@ import org.jdbi.v3.core.Handle;
 /**
  * Applies a recorded payment to a contract, in the caller's database transaction (a webhook
  * delivery or an operator's assignment): one repayment of what the contract still owes through the
- * {@link TransactionBook} on the owner's loan account, the unpaid invoices settled oldest first, the
- * rest to the contract's credit, anything beyond what is owed kept unapplied, and the contract's
- * remaining value and status brought up to date.
+ * {@link TransactionBook} on the owner's loan account, the unpaid invoices settled oldest first,
+ * the rest to the contract's credit, anything beyond what is owed kept unapplied, and the
+ * contract's remaining value and status brought up to date.
  */
 public final class PaymentApplication {
   /** The repayment's idempotency key; one per payment, in the loan owner's key space. */
@@ -78,7 +79,7 @@ public final class PaymentApplication {
       repository.allocate(h, paymentId, null, null, split.credit(), null, now);
     }
     repository.updateContract(h, contractId, remainingAfter, split.credit(), now);
-    InterimContractStatuses.refresh(h, contractId, LocalDate.ofInstant(now, ZoneOffset.UTC));
+    ContractStatuses.refresh(h, contractId, LocalDate.ofInstant(now, ZoneOffset.UTC));
     repository.markApplied(
         h, paymentId, contractId, method, repayment, split.unapplied(), remainingAfter, now);
   }

@@ -54,16 +54,14 @@ public final class PaymentPolicy {
   /** Checks a report; every problem is reported at once. */
   public ReportedPayment validate(PaymentInput input) {
     Violations violations = new Violations();
-    String customerName =
-        text(CUSTOMER_NAME, input.customerName(), MAX_CUSTOMER_NAME, violations);
+    String customerName = text(CUSTOMER_NAME, input.customerName(), MAX_CUSTOMER_NAME, violations);
     BigDecimal amount = null;
     if (input.amountPaid() == null) {
       violations.add(AMOUNT_PAID, REQUIRED);
     } else {
       amount = MONEY.read(AMOUNT_PAID, input.amountPaid(), violations);
     }
-    String code =
-        text(TRANSACTION_CODE, input.transactionCode(), MAX_TRANSACTION_CODE, violations);
+    String code = text(TRANSACTION_CODE, input.transactionCode(), MAX_TRANSACTION_CODE, violations);
     Instant latest = clock.instant().plus(CLOCK_SKEW);
     Instant initiated = time(INITIATED_AT, input.initiatedAt(), latest, violations);
     Instant completed = time(COMPLETED_AT, input.completedAt(), latest, violations);

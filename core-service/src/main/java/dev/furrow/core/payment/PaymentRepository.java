@@ -126,8 +126,8 @@ public final class PaymentRepository {
 
   /**
    * Records a new report as unmatched with a provisional reason (matching, in the same transaction,
-   * settles it), or does nothing when the partner already used the transaction code: the unique
-   * key makes racing redeliveries wait for the first and then find it. Returns the new id.
+   * settles it), or does nothing when the partner already used the transaction code: the unique key
+   * makes racing redeliveries wait for the first and then find it. Returns the new id.
    */
   public Optional<Long> insertIfNew(
       Handle h, long partnerId, ReportedPayment report, byte[] digest, Instant now) {

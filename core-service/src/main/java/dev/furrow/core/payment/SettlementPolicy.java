@@ -57,8 +57,8 @@ public final class SettlementPolicy {
 
   /**
    * Splits {@code amountPaid} given what the contract still owes ({@code owed}, 0 when nothing can
-   * be repaid) and its unpaid invoices, oldest first. An overdue invoice paid in part stays overdue;
-   * an issued one becomes partially paid; one paid in full is payment complete.
+   * be repaid) and its unpaid invoices, oldest first. An overdue invoice paid in part stays
+   * overdue; an issued one becomes partially paid; one paid in full is payment complete.
    */
   public Settlement settle(BigDecimal amountPaid, BigDecimal owed, List<OpenInvoice> oldestFirst) {
     BigDecimal paid = Decimals.money(amountPaid);
