@@ -35,6 +35,15 @@ import dev.furrow.core.partner.ApiKeyAuthenticator;
 import dev.furrow.core.partner.PartnerAdminGrpcService;
 import dev.furrow.core.partner.PartnerDirectory;
 import dev.furrow.core.partner.PartnerRepository;
+import dev.furrow.core.payment.MatchPolicy;
+import dev.furrow.core.payment.PaymentAdminGrpcService;
+import dev.furrow.core.payment.PaymentApplication;
+import dev.furrow.core.payment.PaymentDesk;
+import dev.furrow.core.payment.PaymentGrpcService;
+import dev.furrow.core.payment.PaymentPolicy;
+import dev.furrow.core.payment.PaymentRepository;
+import dev.furrow.core.payment.SettlementPolicy;
+import dev.furrow.core.payment.WebhookSignature;
 import dev.furrow.core.platform.db.Database;
 import dev.furrow.core.platform.grpc.ErrorMappingInterceptor;
 import dev.furrow.core.platform.grpc.PartnerKeyInterceptor;
@@ -170,17 +179,11 @@ public final class CoreServer implements AutoCloseable {
         builder, new LoanGrpcService(new LoanAccounts(loans, new LoanPolicy(), clock)), lending);
     LedgerRepository ledger = new LedgerRepository(jdbi);
     LedgerAudit audit = new LedgerAudit(ledger);
-    guarded(
-        builder,
-        new TransactionGrpcService(
-            new TransactionBook(
-                new TransactionRepository(jdbi, loans, ledger),
-                new TransactionPolicy(),
-                new PostingPolicy(),
-                new RevertPolicy(),
-                clock),
-            audit),
-        lending);
+    TransactionRepository transactions = new TransactionRepository(jdbi, loans, ledger);
+    TransactionBook book =
+        new TransactionBook(
+            transactions, new TransactionPolicy(), new PostingPolicy(), new RevertPolicy(), clock);
+    guarded(builder, new TransactionGrpcService(book, audit), lending);
     guarded(builder, new LedgerGrpcService(audit), operator);
     bindContracts(builder, jdbi, clock, loans, ledger, payg, operator);
     BillingRepository billing = new BillingRepository(jdbi);
@@ -189,6 +192,17 @@ public final class CoreServer implements AutoCloseable {
     BillingDesk billingDesk = new BillingDesk(billing, new BillingPolicy());
     guarded(builder, new BillingGrpcServices.Billing(billingDesk), payg);
     guarded(builder, new BillingGrpcServices.BillingAdmin(billingCycle, billingDesk), operator);
+    PaymentRepository payments = new PaymentRepository(jdbi);
+    PaymentDesk paymentDesk =
+        new PaymentDesk(
+            payments,
+            new WebhookSignature(clock),
+            new PaymentPolicy(clock),
+            new MatchPolicy(),
+            new PaymentApplication(payments, book, transactions, new SettlementPolicy(), clock),
+            clock);
+    guarded(builder, new PaymentGrpcService(paymentDesk), payg);
+    guarded(builder, new PaymentAdminGrpcService(paymentDesk), operator);
     return billingCycle;
   }
 
