@@ -316,7 +316,8 @@ final class PaygDocs {
           {"funding_source", "Funding program code, e.g. boa."},
         },
         "loan_id, name, loaner, tractor_id",
-        "created_at, loan_start_date, loan_end_date, remaining_contract_value, id (default"
+        "created_at, loan_start_date, loan_end_date, remaining_contract_value,"
+            + " total_repayment_amount, equipment_cost, loan_id, name, loaner, id (default"
             + " -created_at)");
     final String[][] periodFilters = {
       {"contract", "Contract id."},
@@ -329,7 +330,7 @@ final class PaygDocs {
         filters,
         "billing-periods",
         periodFilters,
-        "loan_id, tractor_id, invoice_number, iso_week",
+        "loan_id, tractor_id, iso_week",
         "week_start, created_at, amount_due (default -week_start)");
     resource(
         filters,
