@@ -5,6 +5,13 @@ import dev.furrow.core.application.ApplicationGrpcService;
 import dev.furrow.core.application.ApplicationPolicy;
 import dev.furrow.core.application.ApplicationRepository;
 import dev.furrow.core.application.UnderwritingPolicy;
+import dev.furrow.core.billing.BillingCycle;
+import dev.furrow.core.billing.BillingDesk;
+import dev.furrow.core.billing.BillingGrpcServices;
+import dev.furrow.core.billing.BillingPolicy;
+import dev.furrow.core.billing.BillingRepository;
+import dev.furrow.core.billing.BillingScheduler;
+import dev.furrow.core.billing.UsageBilling;
 import dev.furrow.core.borrower.EndUserDirectory;
 import dev.furrow.core.borrower.EndUserGrpcService;
 import dev.furrow.core.borrower.EndUserPolicy;
@@ -13,6 +20,7 @@ import dev.furrow.core.contract.ContractDesk;
 import dev.furrow.core.contract.ContractGrpcServices;
 import dev.furrow.core.contract.ContractPolicy;
 import dev.furrow.core.contract.ContractRepository;
+import dev.furrow.core.contract.ContractStatuses;
 import dev.furrow.core.fx.FxRateRepository;
 import dev.furrow.core.fx.FxRates;
 import dev.furrow.core.ledger.LedgerAudit;
@@ -27,6 +35,15 @@ import dev.furrow.core.partner.ApiKeyAuthenticator;
 import dev.furrow.core.partner.PartnerAdminGrpcService;
 import dev.furrow.core.partner.PartnerDirectory;
 import dev.furrow.core.partner.PartnerRepository;
+import dev.furrow.core.payment.MatchPolicy;
+import dev.furrow.core.payment.PaymentAdminGrpcService;
+import dev.furrow.core.payment.PaymentApplication;
+import dev.furrow.core.payment.PaymentDesk;
+import dev.furrow.core.payment.PaymentGrpcService;
+import dev.furrow.core.payment.PaymentPolicy;
+import dev.furrow.core.payment.PaymentRepository;
+import dev.furrow.core.payment.SettlementPolicy;
+import dev.furrow.core.payment.WebhookSignature;
 import dev.furrow.core.platform.db.Database;
 import dev.furrow.core.platform.grpc.ErrorMappingInterceptor;
 import dev.furrow.core.platform.grpc.PartnerKeyInterceptor;
@@ -59,6 +76,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import javax.annotation.Nullable;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -68,10 +86,13 @@ import org.jdbi.v3.core.Jdbi;
 public final class CoreServer implements AutoCloseable {
   private final Database database;
   private final Server server;
+  @Nullable private final BillingScheduler billingScheduler;
 
-  private CoreServer(Database database, Server server) {
+  private CoreServer(
+      Database database, Server server, @Nullable BillingScheduler billingScheduler) {
     this.database = database;
     this.server = server;
+    this.billingScheduler = billingScheduler;
   }
 
   /** Starts on the configured TCP port (0 picks a free one). */
@@ -87,7 +108,8 @@ public final class CoreServer implements AutoCloseable {
   private static CoreServer start(CoreConfig config, ServerBuilder<?> builder) {
     Database database = Database.open(config);
     try {
-      bindServices(builder, database.jdbi(), config, Clock.systemUTC());
+      Clock clock = Clock.systemUTC();
+      BillingCycle billingCycle = bindServices(builder, database.jdbi(), config, clock);
       HealthStatusManager health = new HealthStatusManager();
       builder
           .addService(health.getHealthService())
@@ -96,7 +118,10 @@ public final class CoreServer implements AutoCloseable {
       health.setStatus(
           HealthStatusManager.SERVICE_NAME_ALL_SERVICES,
           io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
-      return new CoreServer(database, server);
+      return new CoreServer(
+          database,
+          server,
+          config.billingScheduler() ? BillingScheduler.start(billingCycle, clock) : null);
     } catch (IOException e) {
       database.close();
       throw new UncheckedIOException("Cannot start the gRPC server: " + e.getMessage(), e);
@@ -106,7 +131,8 @@ public final class CoreServer implements AutoCloseable {
     }
   }
 
-  private static void bindServices(
+  /** Binds every service; returns the billing cycle for the scheduler. */
+  private static BillingCycle bindServices(
       ServerBuilder<?> builder, Jdbi jdbi, CoreConfig config, Clock clock) {
     PartnerRepository partners = new PartnerRepository(jdbi);
     UsageRepository usage = new UsageRepository(jdbi);
@@ -122,7 +148,11 @@ public final class CoreServer implements AutoCloseable {
         operator);
     guarded(
         builder,
-        new TelematicsGrpcServices.UsageIngest(new UsageRecorder(usage, new UsagePolicy(clock))),
+        new TelematicsGrpcServices.UsageIngest(
+            new UsageRecorder(
+                usage,
+                new UsagePolicy(clock),
+                new UsageBilling(new BillingRepository(jdbi), new BillingPolicy(), clock))),
         operator);
     guarded(builder, new TelematicsGrpcServices.UsageQuery(usage), payg);
     guarded(
@@ -149,19 +179,31 @@ public final class CoreServer implements AutoCloseable {
         builder, new LoanGrpcService(new LoanAccounts(loans, new LoanPolicy(), clock)), lending);
     LedgerRepository ledger = new LedgerRepository(jdbi);
     LedgerAudit audit = new LedgerAudit(ledger);
-    guarded(
-        builder,
-        new TransactionGrpcService(
-            new TransactionBook(
-                new TransactionRepository(jdbi, loans, ledger),
-                new TransactionPolicy(),
-                new PostingPolicy(),
-                new RevertPolicy(),
-                clock),
-            audit),
-        lending);
+    TransactionRepository transactions = new TransactionRepository(jdbi, loans, ledger);
+    TransactionBook book =
+        new TransactionBook(
+            transactions, new TransactionPolicy(), new PostingPolicy(), new RevertPolicy(), clock);
+    guarded(builder, new TransactionGrpcService(book, audit), lending);
     guarded(builder, new LedgerGrpcService(audit), operator);
     bindContracts(builder, jdbi, clock, loans, ledger, payg, operator);
+    BillingRepository billing = new BillingRepository(jdbi);
+    BillingCycle billingCycle =
+        new BillingCycle(billing, new BillingPolicy(), ContractStatuses::refresh);
+    BillingDesk billingDesk = new BillingDesk(billing, new BillingPolicy());
+    guarded(builder, new BillingGrpcServices.Billing(billingDesk), payg);
+    guarded(builder, new BillingGrpcServices.BillingAdmin(billingCycle, billingDesk), operator);
+    PaymentRepository payments = new PaymentRepository(jdbi);
+    PaymentDesk paymentDesk =
+        new PaymentDesk(
+            payments,
+            new WebhookSignature(clock),
+            new PaymentPolicy(clock),
+            new MatchPolicy(),
+            new PaymentApplication(payments, book, transactions, new SettlementPolicy(), clock),
+            clock);
+    guarded(builder, new PaymentGrpcService(paymentDesk), payg);
+    guarded(builder, new PaymentAdminGrpcService(paymentDesk), operator);
+    return billingCycle;
   }
 
   /** The pay-as-you-go contracts (partner reads behind the PAYG key, administration). */
@@ -211,6 +253,9 @@ public final class CoreServer implements AutoCloseable {
   /** Stops taking calls, lets running ones finish for a few seconds, then closes the pool. */
   @Override
   public void close() {
+    if (billingScheduler != null) {
+      billingScheduler.close();
+    }
     server.shutdown();
     try {
       if (!server.awaitTermination(5, TimeUnit.SECONDS)) {

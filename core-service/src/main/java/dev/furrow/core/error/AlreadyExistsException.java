@@ -1,6 +1,9 @@
 package dev.furrow.core.error;
 
-/** A create names a key (e.g. a contract's loan_id) already used by a different request. */
+/**
+ * The request names something (a reference, a key) that is already taken by a different request;
+ * unlike a {@link ConflictException} nothing about the current state could make it succeed.
+ */
 public final class AlreadyExistsException extends DomainException {
   private static final long serialVersionUID = 1L;
 
