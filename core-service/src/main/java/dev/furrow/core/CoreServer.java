@@ -16,7 +16,13 @@ import dev.furrow.core.borrower.EndUserDirectory;
 import dev.furrow.core.borrower.EndUserGrpcService;
 import dev.furrow.core.borrower.EndUserPolicy;
 import dev.furrow.core.borrower.EndUserRepository;
+import dev.furrow.core.contract.ContractDesk;
+import dev.furrow.core.contract.ContractGrpcServices;
+import dev.furrow.core.contract.ContractPolicy;
+import dev.furrow.core.contract.ContractRepository;
 import dev.furrow.core.contract.ContractStatuses;
+import dev.furrow.core.fx.FxRateRepository;
+import dev.furrow.core.fx.FxRates;
 import dev.furrow.core.ledger.LedgerAudit;
 import dev.furrow.core.ledger.LedgerGrpcService;
 import dev.furrow.core.ledger.LedgerRepository;
@@ -29,6 +35,15 @@ import dev.furrow.core.partner.ApiKeyAuthenticator;
 import dev.furrow.core.partner.PartnerAdminGrpcService;
 import dev.furrow.core.partner.PartnerDirectory;
 import dev.furrow.core.partner.PartnerRepository;
+import dev.furrow.core.payment.MatchPolicy;
+import dev.furrow.core.payment.PaymentAdminGrpcService;
+import dev.furrow.core.payment.PaymentApplication;
+import dev.furrow.core.payment.PaymentDesk;
+import dev.furrow.core.payment.PaymentGrpcService;
+import dev.furrow.core.payment.PaymentPolicy;
+import dev.furrow.core.payment.PaymentRepository;
+import dev.furrow.core.payment.SettlementPolicy;
+import dev.furrow.core.payment.WebhookSignature;
 import dev.furrow.core.platform.db.Database;
 import dev.furrow.core.platform.grpc.ErrorMappingInterceptor;
 import dev.furrow.core.platform.grpc.PartnerKeyInterceptor;
@@ -164,25 +179,59 @@ public final class CoreServer implements AutoCloseable {
         builder, new LoanGrpcService(new LoanAccounts(loans, new LoanPolicy(), clock)), lending);
     LedgerRepository ledger = new LedgerRepository(jdbi);
     LedgerAudit audit = new LedgerAudit(ledger);
-    guarded(
-        builder,
-        new TransactionGrpcService(
-            new TransactionBook(
-                new TransactionRepository(jdbi, loans, ledger),
-                new TransactionPolicy(),
-                new PostingPolicy(),
-                new RevertPolicy(),
-                clock),
-            audit),
-        lending);
+    TransactionRepository transactions = new TransactionRepository(jdbi, loans, ledger);
+    TransactionBook book =
+        new TransactionBook(
+            transactions, new TransactionPolicy(), new PostingPolicy(), new RevertPolicy(), clock);
+    guarded(builder, new TransactionGrpcService(book, audit), lending);
     guarded(builder, new LedgerGrpcService(audit), operator);
+    bindContracts(builder, jdbi, clock, loans, ledger, payg, operator);
     BillingRepository billing = new BillingRepository(jdbi);
     BillingCycle billingCycle =
         new BillingCycle(billing, new BillingPolicy(), ContractStatuses::refresh);
     BillingDesk billingDesk = new BillingDesk(billing, new BillingPolicy());
     guarded(builder, new BillingGrpcServices.Billing(billingDesk), payg);
     guarded(builder, new BillingGrpcServices.BillingAdmin(billingCycle, billingDesk), operator);
+    PaymentRepository payments = new PaymentRepository(jdbi);
+    PaymentDesk paymentDesk =
+        new PaymentDesk(
+            payments,
+            new WebhookSignature(clock),
+            new PaymentPolicy(clock),
+            new MatchPolicy(),
+            new PaymentApplication(payments, book, transactions, new SettlementPolicy(), clock),
+            clock);
+    guarded(builder, new PaymentGrpcService(paymentDesk), payg);
+    guarded(builder, new PaymentAdminGrpcService(paymentDesk), operator);
     return billingCycle;
+  }
+
+  /** The pay-as-you-go contracts (partner reads behind the PAYG key, administration). */
+  private static void bindContracts(
+      ServerBuilder<?> builder,
+      Jdbi jdbi,
+      Clock clock,
+      LoanRepository loans,
+      LedgerRepository ledger,
+      ServerInterceptor payg,
+      ServerInterceptor operator) {
+    ContractDesk contracts =
+        new ContractDesk(
+            new ContractRepository(jdbi),
+            new ContractPolicy(),
+            new ProductCatalog(new ProductRepository(jdbi), new ProductPolicy(), clock),
+            new EndUserRepository(jdbi),
+            new LoanAccounts(loans, new LoanPolicy(), clock),
+            new TransactionBook(
+                new TransactionRepository(jdbi, loans, ledger),
+                new TransactionPolicy(),
+                new PostingPolicy(),
+                new RevertPolicy(),
+                clock),
+            clock);
+    FxRates fx = new FxRates(new FxRateRepository(jdbi), clock);
+    guarded(builder, new ContractGrpcServices.Reads(contracts, fx), payg);
+    guarded(builder, new ContractGrpcServices.Admin(contracts, fx), operator);
   }
 
   /** Error mapping runs inside the guard, so guards answer first and handlers may throw. */
