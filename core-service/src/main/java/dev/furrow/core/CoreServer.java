@@ -5,10 +5,24 @@ import dev.furrow.core.application.ApplicationGrpcService;
 import dev.furrow.core.application.ApplicationPolicy;
 import dev.furrow.core.application.ApplicationRepository;
 import dev.furrow.core.application.UnderwritingPolicy;
+import dev.furrow.core.billing.BillingCycle;
+import dev.furrow.core.billing.BillingDesk;
+import dev.furrow.core.billing.BillingGrpcServices;
+import dev.furrow.core.billing.BillingPolicy;
+import dev.furrow.core.billing.BillingRepository;
+import dev.furrow.core.billing.BillingScheduler;
+import dev.furrow.core.billing.UsageBilling;
 import dev.furrow.core.borrower.EndUserDirectory;
 import dev.furrow.core.borrower.EndUserGrpcService;
 import dev.furrow.core.borrower.EndUserPolicy;
 import dev.furrow.core.borrower.EndUserRepository;
+import dev.furrow.core.contract.ContractDesk;
+import dev.furrow.core.contract.ContractGrpcServices;
+import dev.furrow.core.contract.ContractPolicy;
+import dev.furrow.core.contract.ContractRepository;
+import dev.furrow.core.contract.ContractStatuses;
+import dev.furrow.core.fx.FxRateRepository;
+import dev.furrow.core.fx.FxRates;
 import dev.furrow.core.ledger.LedgerAudit;
 import dev.furrow.core.ledger.LedgerGrpcService;
 import dev.furrow.core.ledger.LedgerRepository;
@@ -21,6 +35,15 @@ import dev.furrow.core.partner.ApiKeyAuthenticator;
 import dev.furrow.core.partner.PartnerAdminGrpcService;
 import dev.furrow.core.partner.PartnerDirectory;
 import dev.furrow.core.partner.PartnerRepository;
+import dev.furrow.core.payment.MatchPolicy;
+import dev.furrow.core.payment.PaymentAdminGrpcService;
+import dev.furrow.core.payment.PaymentApplication;
+import dev.furrow.core.payment.PaymentDesk;
+import dev.furrow.core.payment.PaymentGrpcService;
+import dev.furrow.core.payment.PaymentPolicy;
+import dev.furrow.core.payment.PaymentRepository;
+import dev.furrow.core.payment.SettlementPolicy;
+import dev.furrow.core.payment.WebhookSignature;
 import dev.furrow.core.platform.db.Database;
 import dev.furrow.core.platform.grpc.ErrorMappingInterceptor;
 import dev.furrow.core.platform.grpc.PartnerKeyInterceptor;
@@ -58,6 +81,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import javax.annotation.Nullable;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -67,10 +91,13 @@ import org.jdbi.v3.core.Jdbi;
 public final class CoreServer implements AutoCloseable {
   private final Database database;
   private final Server server;
+  @Nullable private final BillingScheduler billingScheduler;
 
-  private CoreServer(Database database, Server server) {
+  private CoreServer(
+      Database database, Server server, @Nullable BillingScheduler billingScheduler) {
     this.database = database;
     this.server = server;
+    this.billingScheduler = billingScheduler;
   }
 
   /** Starts on the configured TCP port (0 picks a free one). */
@@ -86,7 +113,8 @@ public final class CoreServer implements AutoCloseable {
   private static CoreServer start(CoreConfig config, ServerBuilder<?> builder) {
     Database database = Database.open(config);
     try {
-      bindServices(builder, database.jdbi(), config, Clock.systemUTC());
+      Clock clock = Clock.systemUTC();
+      BillingCycle billingCycle = bindServices(builder, database.jdbi(), config, clock);
       HealthStatusManager health = new HealthStatusManager();
       builder
           .addService(health.getHealthService())
@@ -95,7 +123,10 @@ public final class CoreServer implements AutoCloseable {
       health.setStatus(
           HealthStatusManager.SERVICE_NAME_ALL_SERVICES,
           io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
-      return new CoreServer(database, server);
+      return new CoreServer(
+          database,
+          server,
+          config.billingScheduler() ? BillingScheduler.start(billingCycle, clock) : null);
     } catch (IOException e) {
       database.close();
       throw new UncheckedIOException("Cannot start the gRPC server: " + e.getMessage(), e);
@@ -105,7 +136,8 @@ public final class CoreServer implements AutoCloseable {
     }
   }
 
-  private static void bindServices(
+  /** Binds every service; returns the billing cycle for the scheduler. */
+  private static BillingCycle bindServices(
       ServerBuilder<?> builder, Jdbi jdbi, CoreConfig config, Clock clock) {
     PartnerRepository partners = new PartnerRepository(jdbi);
     UsageRepository usage = new UsageRepository(jdbi);
@@ -121,7 +153,11 @@ public final class CoreServer implements AutoCloseable {
         operator);
     guarded(
         builder,
-        new TelematicsGrpcServices.UsageIngest(new UsageRecorder(usage, new UsagePolicy(clock))),
+        new TelematicsGrpcServices.UsageIngest(
+            new UsageRecorder(
+                usage,
+                new UsagePolicy(clock),
+                new UsageBilling(new BillingRepository(jdbi), new BillingPolicy(), clock))),
         operator);
     guarded(builder, new TelematicsGrpcServices.UsageQuery(usage), payg);
     guarded(
@@ -149,23 +185,60 @@ public final class CoreServer implements AutoCloseable {
     LedgerRepository ledger = new LedgerRepository(jdbi);
     LedgerAudit audit = new LedgerAudit(ledger);
     ScheduleRepository schedules = new ScheduleRepository(jdbi);
-    guarded(
-        builder,
-        new TransactionGrpcService(
-            new TransactionBook(
-                new TransactionRepository(jdbi, loans, ledger, schedules::rewrite),
-                new TransactionPolicy(),
-                new PostingPolicy(),
-                new RevertPolicy(),
-                clock),
-            audit),
-        lending);
+    TransactionRepository transactions =
+        new TransactionRepository(jdbi, loans, ledger, schedules::rewrite);
+    TransactionBook book =
+        new TransactionBook(
+            transactions, new TransactionPolicy(), new PostingPolicy(), new RevertPolicy(), clock);
+    guarded(builder, new TransactionGrpcService(book, audit), lending);
     guarded(builder, new LedgerGrpcService(audit), operator);
     guarded(builder, new ScheduleGrpcServices.Schedules(new LoanSchedules(schedules)), lending);
     guarded(
         builder,
         new ScheduleGrpcServices.HolidayAdmin(new HolidayCalendars(schedules, new HolidayPolicy())),
         operator);
+    bindContracts(builder, jdbi, clock, loans, book, payg, operator);
+    BillingRepository billing = new BillingRepository(jdbi);
+    BillingCycle billingCycle =
+        new BillingCycle(billing, new BillingPolicy(), ContractStatuses::refresh);
+    BillingDesk billingDesk = new BillingDesk(billing, new BillingPolicy());
+    guarded(builder, new BillingGrpcServices.Billing(billingDesk), payg);
+    guarded(builder, new BillingGrpcServices.BillingAdmin(billingCycle, billingDesk), operator);
+    PaymentRepository payments = new PaymentRepository(jdbi);
+    PaymentDesk paymentDesk =
+        new PaymentDesk(
+            payments,
+            new WebhookSignature(clock),
+            new PaymentPolicy(clock),
+            new MatchPolicy(),
+            new PaymentApplication(payments, book, transactions, new SettlementPolicy(), clock),
+            clock);
+    guarded(builder, new PaymentGrpcService(paymentDesk), payg);
+    guarded(builder, new PaymentAdminGrpcService(paymentDesk), operator);
+    return billingCycle;
+  }
+
+  /** The pay-as-you-go contracts (partner reads behind the PAYG key, administration). */
+  private static void bindContracts(
+      ServerBuilder<?> builder,
+      Jdbi jdbi,
+      Clock clock,
+      LoanRepository loans,
+      TransactionBook book,
+      ServerInterceptor payg,
+      ServerInterceptor operator) {
+    ContractDesk contracts =
+        new ContractDesk(
+            new ContractRepository(jdbi),
+            new ContractPolicy(),
+            new ProductCatalog(new ProductRepository(jdbi), new ProductPolicy(), clock),
+            new EndUserRepository(jdbi),
+            new LoanAccounts(loans, new LoanPolicy(), clock),
+            book,
+            clock);
+    FxRates fx = new FxRates(new FxRateRepository(jdbi), clock);
+    guarded(builder, new ContractGrpcServices.Reads(contracts, fx), payg);
+    guarded(builder, new ContractGrpcServices.Admin(contracts, fx), operator);
   }
 
   /** Error mapping runs inside the guard, so guards answer first and handlers may throw. */
@@ -187,6 +260,9 @@ public final class CoreServer implements AutoCloseable {
   /** Stops taking calls, lets running ones finish for a few seconds, then closes the pool. */
   @Override
   public void close() {
+    if (billingScheduler != null) {
+      billingScheduler.close();
+    }
     server.shutdown();
     try {
       if (!server.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -17,6 +17,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +28,9 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
- * Demo data for the local system: a partner with fixed keys, a tractor and a few usage reports sent
- * over MQTT like a device would. Every step is idempotent, so starting twice adds nothing.
+ * Demo data for the local system: a partner with fixed keys, a tractor, its pay-as-you-go contract
+ * ({@link DemoPayg}) and a few usage reports sent over MQTT like a device would. Every step is
+ * idempotent, so starting twice adds nothing.
  */
 final class DemoData {
   static final String PARTNER_NAME = "Demo Lender";
@@ -40,7 +42,7 @@ final class DemoData {
 
   private DemoData() {}
 
-  static Loaded load(String coreTarget, String serviceToken, String mqttUrl) {
+  static Loaded load(String coreTarget, String serviceToken, String mqttUrl, Path workDir) {
     ManagedChannel channel = ManagedChannelBuilder.forTarget(coreTarget).usePlaintext().build();
     try {
       Metadata operator = new Metadata();
@@ -68,10 +70,12 @@ final class DemoData {
                   .setTractorId(TRACTOR_ID)
                   .setPartnerId(partnerId)
                   .build());
+      // Before the usage, so the demo usage is billed to the contract's weekly draft.
+      String webhookSecret = DemoPayg.load(channel, operator, partnerId, TRACTOR_ID, workDir);
       publishUsage(mqttUrl);
       awaitRecorded(channel);
       DemoLending.load(channel, LENDING_KEY);
-      return new Loaded(HECTARES.length);
+      return new Loaded(HECTARES.length, webhookSecret);
     } finally {
       channel.shutdownNow();
     }
@@ -146,5 +150,5 @@ final class DemoData {
   }
 
   /** What the loader put in place. */
-  record Loaded(int reportsSent) {}
+  record Loaded(int reportsSent, String webhookSecret) {}
 }

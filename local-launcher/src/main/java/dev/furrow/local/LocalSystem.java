@@ -84,7 +84,7 @@ public final class LocalSystem implements AutoCloseable {
     gateway = GatewayServer.start(GatewayConfig.of(gatewayPort, coreTarget));
     running.push(gateway);
 
-    demo = DemoData.load(coreTarget, token, mqttUrl);
+    demo = DemoData.load(coreTarget, token, mqttUrl, workDir);
   }
 
   private static String randomToken() {
@@ -119,6 +119,14 @@ public final class LocalSystem implements AutoCloseable {
             + " with "
             + demo.reportsSent()
             + " usage reports sent over MQTT",
+        "  pay-as-you-go contract "
+            + DemoPayg.LOAN_ID
+            + " (funding source "
+            + DemoPayg.FUNDING_SOURCE
+            + ", NGN at "
+            + DemoPayg.NGN_PER_USD
+            + " per USD) for the tractor",
+        "  webhook secret (X-Furrow-Signature):            " + demo.webhookSecret(),
         "",
         "Try:",
         "  curl -H 'X-Api-Key: " + DemoData.LENDING_KEY + "' " + base + "/api/v1/products/product/",
@@ -130,7 +138,46 @@ public final class LocalSystem implements AutoCloseable {
             + DemoData.TRACTOR_ID
             + "/usage",
         "",
+        "Pay-as-you-go contracts (the documented example; docs at " + base + "/payg/lms/docs):",
+        curlExample(base, DemoData.PAYG_KEY),
+        "",
+        "A signed payment confirmation (bash, openssl):",
+        webhookExample(base, DemoData.PAYG_KEY, demo.webhookSecret()),
+        "",
         "Stop with Ctrl-C.");
+  }
+
+  /** The reference's contract list example against this system, with the demo key. */
+  static String curlExample(String base, String paygKey) {
+    return String.join(
+        "\n",
+        "  curl -G " + base + "/payg/lms/contracts \\",
+        "    -H \"Authorization: Bearer " + paygKey + "\" \\",
+        "    -d page=1 \\",
+        "    -d limit=25 \\",
+        "    -d funding_source=" + DemoPayg.FUNDING_SOURCE + " \\",
+        "    -d status=CURRENT");
+  }
+
+  /** A payment report for the demo contract, signed with the secret, as shell commands. */
+  static String webhookExample(String base, String paygKey, String secret) {
+    return String.join(
+        "\n",
+        "  BODY='{\"customer_name\":\""
+            + DemoPayg.CUSTOMER_NAME
+            + "\",\"amount_paid\":\"50000.00\",\"transaction_code\":\"DEMO-TX-1\","
+            + "\"initiated_at\":\"2026-11-21T10:00:00Z\",\"completed_at\":\"2026-11-21T10:01:00Z\","
+            + "\"loan_id\":\""
+            + DemoPayg.LOAN_ID
+            + "\"}'",
+        "  TS=$(date +%s)",
+        "  SIG=$(printf '%s.%s' \"$TS\" \"$BODY\" | openssl dgst -sha256 -hmac '"
+            + secret
+            + "' | sed 's/^.* //')",
+        "  curl -X POST " + base + "/payg/lms/webhooks/payment-confirmation \\",
+        "    -H 'Authorization: Bearer " + paygKey + "' -H 'Content-Type: application/json' \\",
+        "    -H \"X-Furrow-Timestamp: $TS\" -H \"X-Furrow-Signature: sha256=$SIG\" \\",
+        "    --data-binary \"$BODY\"");
   }
 
   public int gatewayPort() {

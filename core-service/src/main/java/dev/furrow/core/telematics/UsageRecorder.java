@@ -12,10 +12,17 @@ import java.util.Set;
 public final class UsageRecorder {
   private final UsageRepository repository;
   private final UsagePolicy policy;
+  private final RecordedUsageHook hook;
 
   public UsageRecorder(UsageRepository repository, UsagePolicy policy) {
+    this(repository, policy, RecordedUsageHook.NONE);
+  }
+
+  /** A recorder that hands each batch's new usage to {@code hook} in the same transaction. */
+  public UsageRecorder(UsageRepository repository, UsagePolicy policy, RecordedUsageHook hook) {
     this.repository = repository;
     this.policy = policy;
+    this.hook = hook;
   }
 
   /** One outcome per delivery, in order; all of them durable when this returns. */
@@ -44,8 +51,20 @@ public final class UsageRecorder {
                   outcomes.add(UsageOutcome.DUPLICATE);
                 }
               }
+              hook.recorded(h, recorded(deliveries, outcomes));
               return outcomes;
             });
+  }
+
+  private static List<UsageReport> recorded(
+      List<UsageDelivery> deliveries, List<UsageOutcome> outcomes) {
+    List<UsageReport> reports = new ArrayList<>();
+    for (int i = 0; i < deliveries.size(); i++) {
+      if (outcomes.get(i) == UsageOutcome.RECORDED) {
+        reports.add(deliveries.get(i).report());
+      }
+    }
+    return reports;
   }
 
   private Optional<String> rejection(UsageDelivery delivery, Set<String> knownTractors) {

@@ -5,7 +5,10 @@ import dev.furrow.core.query.CompiledQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A partner's use cases for transactions on its loans: apply one (once per idempotency key), look
@@ -43,6 +46,26 @@ public final class TransactionBook {
     TransactionRequest request = policy.validate(input);
     return repository.create(
         partnerId, request, context -> postings.plan(request, context), this::now);
+  }
+
+  /**
+   * Like {@link #create}, but applied by {@code applier} on a database transaction the caller holds
+   * open (see {@code TransactionRepository#within}), so a use case that posts money as part of a
+   * larger change (a pay-as-you-go payment) commits both together or neither.
+   */
+  public Transaction create(long partnerId, TransactionInput input, Applier applier) {
+    TransactionRequest request = policy.validate(input);
+    return applier.apply(partnerId, request, context -> postings.plan(request, context), this::now);
+  }
+
+  /** Applies a checked request to its loan under the loan's lock, on some open transaction. */
+  @FunctionalInterface
+  public interface Applier {
+    Transaction apply(
+        long partnerId,
+        TransactionRequest request,
+        Function<LoanContext, List<Posting>> plan,
+        Supplier<Instant> clock);
   }
 
   /** The partner's transaction; an id that is not a UUID is simply not found. */

@@ -189,19 +189,7 @@ public final class TransactionRepository {
       Function<LoanContext, List<Posting>> plan,
       Supplier<Instant> clock) {
     try {
-      return jdbi.inTransaction(
-          h -> {
-            Loan loan =
-                loans
-                    .lock(h, partnerId, request.loanId())
-                    .orElseThrow(() -> TransactionPolicy.loanNotFound(request));
-            Optional<Transaction> existing = findByKey(h, partnerId, request.idempotencyKey());
-            if (existing.isPresent()) {
-              return TransactionPolicy.replay(existing.get(), request);
-            }
-            List<Posting> postings = plan.apply(context(h, loan));
-            return apply(h, partnerId, loan, postings, clock.get());
-          });
+      return jdbi.inTransaction(h -> createIn(h, partnerId, request, plan, clock));
     } catch (UnableToExecuteStatementException e) {
       if (!violates(e, ONE_TRANSACTION_PER_KEY)) {
         throw e;
@@ -210,6 +198,33 @@ public final class TransactionRepository {
           .map(winner -> TransactionPolicy.replay(winner, request))
           .orElseThrow(() -> e);
     }
+  }
+
+  /**
+   * What {@link #create} does inside its transaction, on the caller's open handle, so another use
+   * case (a pay-as-you-go payment) commits or rolls back its own rows and the posting together. A
+   * unique-key race is not recovered here: the caller's whole transaction fails.
+   */
+  public TransactionBook.Applier within(Handle h) {
+    return (partnerId, request, plan, clock) -> createIn(h, partnerId, request, plan, clock);
+  }
+
+  private Transaction createIn(
+      Handle h,
+      long partnerId,
+      TransactionRequest request,
+      Function<LoanContext, List<Posting>> plan,
+      Supplier<Instant> clock) {
+    Loan loan =
+        loans
+            .lock(h, partnerId, request.loanId())
+            .orElseThrow(() -> TransactionPolicy.loanNotFound(request));
+    Optional<Transaction> existing = findByKey(h, partnerId, request.idempotencyKey());
+    if (existing.isPresent()) {
+      return TransactionPolicy.replay(existing.get(), request);
+    }
+    List<Posting> postings = plan.apply(context(h, loan));
+    return apply(h, partnerId, loan, postings, clock.get());
   }
 
   public Optional<Transaction> find(long partnerId, UUID id) {

@@ -12,6 +12,7 @@ import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import dev.furrow.gateway.error.RestErrors;
 import io.netty.util.AttributeKey;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decorator in front of a REST face: takes the API key from where the face expects it and leaves it
@@ -25,14 +26,30 @@ public final class ApiKeyAuthentication implements DecoratingHttpServiceFunction
       AttributeKey.valueOf(ApiKeyAuthentication.class, "API_KEY");
 
   private final ApiKeyPlacement placement;
+  private final boolean required;
 
-  private ApiKeyAuthentication(ApiKeyPlacement placement) {
+  private ApiKeyAuthentication(ApiKeyPlacement placement, boolean required) {
     this.placement = requireNonNull(placement, "placement");
+    this.required = required;
   }
 
   /** Authentication for a face whose key travels as the given placement says. */
   public static ApiKeyAuthentication of(ApiKeyPlacement placement) {
-    return new ApiKeyAuthentication(placement);
+    return new ApiKeyAuthentication(placement, true);
+  }
+
+  /**
+   * Like {@link #of}, for a route anyone may call (a public documentation page): a request without
+   * credentials passes with no key ({@link #findApiKey} is null), one with unusable credentials is
+   * still 401.
+   */
+  public static ApiKeyAuthentication optional(ApiKeyPlacement placement) {
+    return new ApiKeyAuthentication(placement, false);
+  }
+
+  /** The key this decorator found for the current request, or null when it carries none. */
+  public static @Nullable String findApiKey(ServiceRequestContext ctx) {
+    return ctx.attr(API_KEY);
   }
 
   /**
@@ -59,7 +76,9 @@ public final class ApiKeyAuthentication implements DecoratingHttpServiceFunction
       return withChallenge(RestErrors.detail(HttpStatus.UNAUTHORIZED, e.getMessage()));
     }
     if (key == null) {
-      return withChallenge(RestErrors.notAuthenticated());
+      return required
+          ? withChallenge(RestErrors.notAuthenticated())
+          : withChallenge(delegate.serve(ctx, req));
     }
     if (!CoreApiKey.isTransmittable(key)) {
       // A key the core could never have issued, and one gRPC metadata cannot carry.

@@ -3,6 +3,7 @@ package dev.furrow.core.platform.grpc;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
+import dev.furrow.core.error.AlreadyExistsException;
 import dev.furrow.core.error.ConflictException;
 import dev.furrow.core.error.DomainException;
 import dev.furrow.core.error.FieldViolation;
@@ -42,6 +43,9 @@ public final class GrpcErrors {
     }
     if (error instanceof ConflictException) {
       return Status.Code.FAILED_PRECONDITION;
+    }
+    if (error instanceof AlreadyExistsException) {
+      return Status.Code.ALREADY_EXISTS;
     }
     if (error instanceof UnauthenticatedException) {
       return Status.Code.UNAUTHENTICATED;

@@ -1,0 +1,31 @@
+package dev.furrow.core.billing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** An invoice as the LMS API shows it, with its period's lines. */
+public record InvoiceView(
+    long id,
+    String number,
+    long periodId,
+    long contractId,
+    String loanId,
+    String fundingSource,
+    PeriodStatus status,
+    String currency,
+    BigDecimal amountDue,
+    BigDecimal amountPaid,
+    LocalDate issueDate,
+    LocalDate dueDate,
+    IsoWeek week,
+    List<PeriodLine> lines,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  /** What is still owed: amount due less amount paid. */
+  public BigDecimal amountOutstanding() {
+    return amountDue.subtract(amountPaid);
+  }
+}
