@@ -9,6 +9,12 @@ import dev.furrow.core.borrower.EndUserDirectory;
 import dev.furrow.core.borrower.EndUserGrpcService;
 import dev.furrow.core.borrower.EndUserPolicy;
 import dev.furrow.core.borrower.EndUserRepository;
+import dev.furrow.core.contract.ContractDesk;
+import dev.furrow.core.contract.ContractGrpcServices;
+import dev.furrow.core.contract.ContractPolicy;
+import dev.furrow.core.contract.ContractRepository;
+import dev.furrow.core.fx.FxRateRepository;
+import dev.furrow.core.fx.FxRates;
 import dev.furrow.core.ledger.LedgerAudit;
 import dev.furrow.core.ledger.LedgerGrpcService;
 import dev.furrow.core.ledger.LedgerRepository;
@@ -169,6 +175,35 @@ public final class CoreServer implements AutoCloseable {
             clock);
     guarded(builder, new PaymentGrpcService(paymentDesk), payg);
     guarded(builder, new PaymentAdminGrpcService(paymentDesk), operator);
+    bindContracts(builder, jdbi, clock, loans, ledger, payg, operator);
+  }
+
+  /** The pay-as-you-go contracts (partner reads behind the PAYG key, administration). */
+  private static void bindContracts(
+      ServerBuilder<?> builder,
+      Jdbi jdbi,
+      Clock clock,
+      LoanRepository loans,
+      LedgerRepository ledger,
+      ServerInterceptor payg,
+      ServerInterceptor operator) {
+    ContractDesk contracts =
+        new ContractDesk(
+            new ContractRepository(jdbi),
+            new ContractPolicy(),
+            new ProductCatalog(new ProductRepository(jdbi), new ProductPolicy(), clock),
+            new EndUserRepository(jdbi),
+            new LoanAccounts(loans, new LoanPolicy(), clock),
+            new TransactionBook(
+                new TransactionRepository(jdbi, loans, ledger),
+                new TransactionPolicy(),
+                new PostingPolicy(),
+                new RevertPolicy(),
+                clock),
+            clock);
+    FxRates fx = new FxRates(new FxRateRepository(jdbi), clock);
+    guarded(builder, new ContractGrpcServices.Reads(contracts, fx), payg);
+    guarded(builder, new ContractGrpcServices.Admin(contracts, fx), operator);
   }
 
   /** Error mapping runs inside the guard, so guards answer first and handlers may throw. */

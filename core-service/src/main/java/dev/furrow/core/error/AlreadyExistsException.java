@@ -1,9 +1,6 @@
 package dev.furrow.core.error;
 
-/**
- * The request names something (a reference, a key) that is already taken by a different request;
- * unlike a {@link ConflictException} nothing about the current state could make it succeed.
- */
+/** A create names a key (e.g. a contract's loan_id) already used by a different request. */
 public final class AlreadyExistsException extends DomainException {
   private static final long serialVersionUID = 1L;
 
