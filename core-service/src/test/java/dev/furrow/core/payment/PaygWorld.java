@@ -1,41 +1,28 @@
 package dev.furrow.core.payment;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.google.protobuf.ByteString;
 import dev.furrow.core.CoreHarness;
-import dev.furrow.proto.lending.v1.ApplicationInput;
-import dev.furrow.proto.lending.v1.ApplicationServiceGrpc;
 import dev.furrow.proto.lending.v1.CheckLedgerRequest;
-import dev.furrow.proto.lending.v1.CompleteApplicationRequest;
-import dev.furrow.proto.lending.v1.CreateApplicationRequest;
-import dev.furrow.proto.lending.v1.CreateEndUserRequest;
-import dev.furrow.proto.lending.v1.CreateLoanRequest;
-import dev.furrow.proto.lending.v1.CreateProductRequest;
-import dev.furrow.proto.lending.v1.CreateTransactionRequest;
-import dev.furrow.proto.lending.v1.EndUserInput;
-import dev.furrow.proto.lending.v1.EndUserServiceGrpc;
 import dev.furrow.proto.lending.v1.GetLoanRequest;
 import dev.furrow.proto.lending.v1.LedgerAdminServiceGrpc;
 import dev.furrow.proto.lending.v1.LedgerCheck;
 import dev.furrow.proto.lending.v1.Loan;
-import dev.furrow.proto.lending.v1.LoanInput;
 import dev.furrow.proto.lending.v1.LoanServiceGrpc;
-import dev.furrow.proto.lending.v1.Product;
-import dev.furrow.proto.lending.v1.ProductInput;
-import dev.furrow.proto.lending.v1.ProductServiceGrpc;
-import dev.furrow.proto.lending.v1.PublishProductRequest;
-import dev.furrow.proto.lending.v1.TransactionInput;
-import dev.furrow.proto.lending.v1.TransactionServiceGrpc;
 import dev.furrow.proto.partner.v1.ApiFace;
 import dev.furrow.proto.payg.v1.ConfirmPaymentRequest;
 import dev.furrow.proto.payg.v1.ConfirmPaymentResponse;
+import dev.furrow.proto.payg.v1.ContractAdminServiceGrpc;
+import dev.furrow.proto.payg.v1.ContractAdminServiceGrpc.ContractAdminServiceBlockingStub;
+import dev.furrow.proto.payg.v1.CreateContractRequest;
 import dev.furrow.proto.payg.v1.IssueWebhookSecretRequest;
 import dev.furrow.proto.payg.v1.PaymentAdminServiceGrpc;
 import dev.furrow.proto.payg.v1.PaymentAdminServiceGrpc.PaymentAdminServiceBlockingStub;
 import dev.furrow.proto.payg.v1.PaymentReport;
 import dev.furrow.proto.payg.v1.PaymentServiceGrpc;
 import dev.furrow.proto.payg.v1.PaymentServiceGrpc.PaymentServiceBlockingStub;
+import dev.furrow.proto.payg.v1.UpsertFundingSourceRequest;
+import dev.furrow.proto.telematics.v1.RegisterTractorRequest;
+import dev.furrow.proto.telematics.v1.TractorAdminServiceGrpc;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -47,10 +34,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A test core with pay-as-you-go contracts to pay: a lender of record that opens real loans through
- * the lending API (disbursed, with a flat finance charge, as CreateContract does), contracts over
- * them written by SQL that follows the schema, funding partners with PAYG keys, entitlements and
- * webhook secrets, invoices, and signed webhook deliveries.
+ * A test core with pay-as-you-go contracts to pay: contracts opened by the operator's
+ * CreateContract for a lender of record (a real loan account, disbursed, with its finance charge),
+ * funding partners with PAYG keys, entitlements and webhook secrets, invoices written by SQL that
+ * follows the schema (billing issues them in production), and signed webhook deliveries.
  */
 final class PaygWorld {
   private static final AtomicInteger SEQ = new AtomicInteger();
@@ -59,32 +46,14 @@ final class PaygWorld {
   final Jdbi jdbi;
   final CoreHarness.PartnerKey owner;
   final PaymentAdminServiceBlockingStub admin;
-  private final Product product;
+  private final ContractAdminServiceBlockingStub contracts;
 
   PaygWorld(CoreHarness core) {
     this.core = core;
     this.jdbi = core.server().jdbi();
     this.owner = core.newPartner("lender", ApiFace.API_FACE_LENDING);
     this.admin = core.asOperator(PaymentAdminServiceGrpc.newBlockingStub(core.channel()));
-    var products = core.withApiKey(ProductServiceGrpc.newBlockingStub(core.channel()), owner.key());
-    Product draft =
-        products.createProduct(
-            CreateProductRequest.newBuilder()
-                .setProduct(
-                    ProductInput.newBuilder()
-                        .setType("term_loan")
-                        .setName("Pay as you go")
-                        .setCurrency("NGN")
-                        .setMaxLoanAmount("50000000")
-                        .setDefaultLoanAmount("1000000")
-                        .setMaxInterestRate("24")
-                        .setDefaultInterestRate("0")
-                        .setInstallments(52)
-                        .setInterestCalculation("equal_principal")
-                        .setEarlyRepaymentRecalculation("reduced_instalments"))
-                .build());
-    this.product =
-        products.publishProduct(PublishProductRequest.newBuilder().setId(draft.getId()).build());
+    this.contracts = core.asOperator(ContractAdminServiceGrpc.newBlockingStub(core.channel()));
   }
 
   /**
@@ -96,112 +65,39 @@ final class PaygWorld {
   record Bank(long id, String key, String secret, PaymentServiceBlockingStub payments) {}
 
   Contract contract(String fundingSource, String loaner, String financed, String total) {
-    String key = owner.key();
-    var endUser =
-        core.withApiKey(EndUserServiceGrpc.newBlockingStub(core.channel()), key)
-            .createEndUser(
-                CreateEndUserRequest.newBuilder()
-                    .setEndUser(
-                        EndUserInput.newBuilder()
-                            .setFirstName(loaner.split(" ")[0])
-                            .setLastName(loaner.substring(loaner.indexOf(' ') + 1))
-                            .setBirthDate("1985-04-12")
-                            .setAddressLine1("12 Farm Road")
-                            .setAddressLine2("Kaduna South")
-                            .setCity("Kaduna")
-                            .setPostalCode("800001")
-                            .setBankAccountNumber("0123456789")
-                            .setSortCode("058")
-                            .setEmail("operator@example.ng"))
-                    .build());
-    var applications = core.withApiKey(ApplicationServiceGrpc.newBlockingStub(core.channel()), key);
-    String application =
-        applications
-            .createApplication(
-                CreateApplicationRequest.newBuilder()
-                    .setApplication(
-                        ApplicationInput.newBuilder()
-                            .setProduct(product.getId())
-                            .setEndUser(endUser.getId())
-                            .setAmount(financed)
-                            .setRate("0"))
-                    .build())
-            .getId();
-    assertThat(
-            applications
-                .completeApplication(
-                    CompleteApplicationRequest.newBuilder().setId(application).build())
-                .getStatus())
-        .isEqualTo("accepted");
-    Loan loan =
-        core.withApiKey(LoanServiceGrpc.newBlockingStub(core.channel()), key)
-            .createLoan(
-                CreateLoanRequest.newBuilder()
-                    .setLoan(LoanInput.newBuilder().setApplication(application))
-                    .build());
-    var transactions = core.withApiKey(TransactionServiceGrpc.newBlockingStub(core.channel()), key);
-    transactions.createTransaction(
-        CreateTransactionRequest.newBuilder()
-            .setTransaction(
-                TransactionInput.newBuilder()
-                    .setLoan(loan.getId())
-                    .setType("disbursement")
-                    .setAmount(financed)
-                    .setIdempotencyKey("contract-disburse-" + UUID.randomUUID()))
+    contracts.upsertFundingSource(
+        UpsertFundingSourceRequest.newBuilder()
+            .setCode(fundingSource)
+            .setName(fundingSource.toUpperCase())
             .build());
-    BigDecimal charge = new BigDecimal(total).subtract(new BigDecimal(financed));
-    if (charge.signum() > 0) {
-      transactions.createTransaction(
-          CreateTransactionRequest.newBuilder()
-              .setTransaction(
-                  TransactionInput.newBuilder()
-                      .setLoan(loan.getId())
-                      .setType("fee")
-                      .setFeeName("finance_charge")
-                      .setFeeType("flat")
-                      .setAmount(charge.toPlainString())
-                      .setIdempotencyKey("contract-charge-" + UUID.randomUUID()))
-              .build());
-    }
     int n = SEQ.incrementAndGet();
     String loanId = "LN-" + n + "-" + UUID.randomUUID().toString().substring(0, 8);
     String tractor = "TR-" + n + "-" + UUID.randomUUID().toString().substring(0, 8);
+    core.asOperator(TractorAdminServiceGrpc.newBlockingStub(core.channel()))
+        .registerTractor(
+            RegisterTractorRequest.newBuilder()
+                .setTractorId(tractor)
+                .setPartnerId(owner.partnerId())
+                .build());
     BigDecimal downPayment = new BigDecimal("500000.00");
-    long id =
-        jdbi.withHandle(
-            h -> {
-              h.execute(
-                  "INSERT INTO funding_source (code, name) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                  fundingSource,
-                  fundingSource.toUpperCase());
-              h.execute(
-                  "INSERT INTO tractor (tractor_id, partner_id) VALUES (?, ?)",
-                  tractor,
-                  owner.partnerId());
-              return h.createQuery(
-                      "INSERT INTO contract (loan_id, loan_account_id, partner_id, funding_source,"
-                          + " tractor_id, name, loaner, status, equipment_cost, principal_amount,"
-                          + " total_repayment_amount, remaining_contract_value,"
-                          + " repayment_per_hectare, currency, time_zone, loan_start_date,"
-                          + " loan_end_date, invoice_due_days, delinquency_tolerance_days)"
-                          + " VALUES (:loanId, CAST(:loan AS uuid), :owner, :source, :tractor,"
-                          + " :name, :loaner, 'CURRENT', :cost, :down, :total, :total, 1500.00,"
-                          + " 'NGN', 'UTC', DATE '2026-01-05', DATE '2028-01-05', 7, 7)"
-                          + " RETURNING id")
-                  .bind("loanId", loanId)
-                  .bind("loan", loan.getId())
-                  .bind("owner", owner.partnerId())
-                  .bind("source", fundingSource)
-                  .bind("tractor", tractor)
-                  .bind("name", loaner + " ops")
-                  .bind("loaner", loaner)
-                  .bind("cost", new BigDecimal(financed).add(downPayment))
-                  .bind("down", downPayment)
-                  .bind("total", new BigDecimal(total))
-                  .mapTo(Long.class)
-                  .one();
-            });
-    return new Contract(id, loanId, loan.getId(), fundingSource);
+    var created =
+        contracts.createContract(
+            CreateContractRequest.newBuilder()
+                .setOwnerPartnerId(owner.partnerId())
+                .setLoanId(loanId)
+                .setName(loaner + " ops")
+                .setLoaner(loaner)
+                .setFundingSource(fundingSource)
+                .setTractorId(tractor)
+                .setEquipmentCost(new BigDecimal(financed).add(downPayment).toPlainString())
+                .setPrincipalAmount(downPayment.toPlainString())
+                .setTotalRepaymentAmount(total)
+                .setRepaymentPerHectare("1500.00")
+                .setCurrency("NGN")
+                .setLoanStartDate("2026-01-05")
+                .setLoanEndDate("2028-01-05")
+                .build());
+    return new Contract(created.getId(), loanId, created.getLoanAccountId(), fundingSource);
   }
 
   /** A PAYG partner entitled to these funding sources, with a webhook secret issued. */
