@@ -234,7 +234,8 @@ final class PaygContractsBench implements Benchmark {
       switch (i % 3) {
         case 0 -> q.setSearch(first + " " + last).setSearchby("loaner");
         case 1 -> q.setSearch(String.format("LN-%04d", (i * 37 + n++) % 10000)); // ~100 loan ids
-        default -> q.setSearch(last.toLowerCase()).setSearchby("loaner");
+        default ->
+            q.setSearch(String.format("TR-%05d", (i * 4099) % 100000)).setSearchby("tractor_id");
       }
       out.add(q.build());
     }
@@ -529,7 +530,15 @@ final class PaygContractsBench implements Benchmark {
   private static void explain(Jdbi jdbi, long readerId) {
     var spec = dev.furrow.core.contract.ContractRepository.LIST;
     List<PaygListQuery> qs = queries();
-    for (PaygListQuery pq : List.of(qs.get(0), qs.get(1), qs.get(2))) {
+    PaygListQuery broad =
+        PaygListQuery.newBuilder()
+            .putFilters("status", "CURRENT")
+            .putFilters("funding_source", "ifc")
+            .setSearch("onyango")
+            .setSearchby("loaner")
+            .setOrdering("loan_end_date")
+            .build();
+    for (PaygListQuery pq : List.of(qs.get(0), qs.get(1), qs.get(2), broad)) {
       var q = dev.furrow.core.payg.PaygLists.compile(spec, pq);
       String from =
           " FROM contract c WHERE EXISTS (SELECT 1 FROM funding_source_entitlement e"
@@ -539,7 +548,11 @@ final class PaygContractsBench implements Benchmark {
               + ")";
       for (String sql :
           List.of(
-              "SELECT c.*" + from + " ORDER BY " + q.orderBy() + " LIMIT 25 OFFSET 0",
+              "SELECT * FROM (SELECT c.*"
+                  + from
+                  + " OFFSET 0) c ORDER BY "
+                  + q.orderBy()
+                  + " LIMIT 25 OFFSET 0",
               "SELECT count(*)" + from)) {
         System.out.println(
             "\nEXPLAIN (ANALYZE, BUFFERS) "
