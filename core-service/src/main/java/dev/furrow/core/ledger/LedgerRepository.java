@@ -14,7 +14,6 @@ import java.util.UUID;
 import javax.annotation.Nullable;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
@@ -42,34 +41,36 @@ public final class LedgerRepository {
       String currency,
       JournalEntry entry,
       Instant at) {
-    UUID entryId =
-        h.createQuery(
-                "INSERT INTO journal_entry (partner_id, loan_id, transaction_id, currency,"
-                    + " posted_at) VALUES (:partner, :loan, CAST(:transaction AS uuid), :currency, :at)"
-                    + " RETURNING id")
-            .bind("partner", partnerId)
-            .bind("loan", loanId)
-            .bind("transaction", transactionId)
-            .bind("currency", currency)
-            .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-            .mapTo(UUID.class)
-            .one();
-    PreparedBatch batch =
-        h.prepareBatch(
-            "INSERT INTO journal_line (entry_id, position, account, debit, credit)"
-                + " VALUES (:entry, :position, :account, :debit, :credit)");
     List<JournalLine> lines = entry.lines();
-    for (int i = 0; i < lines.size(); i++) {
-      JournalLine line = lines.get(i);
-      batch
-          .bind("entry", entryId)
-          .bind("position", i)
-          .bind("account", line.account().code())
-          .bind("debit", line.debit())
-          .bind("credit", line.credit())
-          .add();
+    List<String> accounts = new ArrayList<>(lines.size());
+    List<BigDecimal> debits = new ArrayList<>(lines.size());
+    List<BigDecimal> credits = new ArrayList<>(lines.size());
+    for (JournalLine line : lines) {
+      accounts.add(line.account().code());
+      debits.add(line.debit());
+      credits.add(line.credit());
     }
-    batch.execute();
+    // One statement, so one round trip, for the entry and all its lines, in their order.
+    h.createUpdate(
+            "WITH entry AS (INSERT INTO journal_entry (partner_id, loan_id, transaction_id,"
+                + " currency, posted_at) VALUES (:partner, :loan, CAST(:transaction AS uuid),"
+                + " :currency, :at) RETURNING id)"
+                + " INSERT INTO journal_line (entry_id, position, account, debit, credit)"
+                + " SELECT entry.id, line.n - 1, line.account, line.debit, line.credit"
+                + " FROM entry, unnest(CAST(:accounts AS text[]), CAST(:debits AS numeric[]),"
+                + " CAST(:credits AS numeric[])) WITH ORDINALITY"
+                + " AS line(account, debit, credit, n)"
+                + " ORDER BY line.n")
+        .registerArrayType(BigDecimal.class, "numeric")
+        .bind("partner", partnerId)
+        .bind("loan", loanId)
+        .bind("transaction", transactionId)
+        .bind("currency", currency)
+        .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+        .bindArray("accounts", String.class, accounts)
+        .bindArray("debits", BigDecimal.class, debits)
+        .bindArray("credits", BigDecimal.class, credits)
+        .execute();
   }
 
   /** The entry a transaction posted, lines in their order; empty for one that posted nothing. */
