@@ -15,6 +15,7 @@ import javax.annotation.Nullable;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
@@ -42,35 +43,45 @@ public final class LedgerRepository {
       JournalEntry entry,
       Instant at) {
     List<JournalLine> lines = entry.lines();
-    List<String> accounts = new ArrayList<>(lines.size());
-    List<BigDecimal> debits = new ArrayList<>(lines.size());
-    List<BigDecimal> credits = new ArrayList<>(lines.size());
-    for (JournalLine line : lines) {
-      accounts.add(line.account().code());
-      debits.add(line.debit());
-      credits.add(line.credit());
-    }
-    // One statement, so one round trip, for the entry and all its lines, in their order.
-    h.createUpdate(
+    // One statement, so one round trip, for the entry and all its lines in their order. The lines
+    // are rows of scalar parameters: entries have a handful, and the statement text per line count
+    // is prepared once per connection.
+    StringBuilder sql =
+        new StringBuilder(
             "WITH entry AS (INSERT INTO journal_entry (partner_id, loan_id, transaction_id,"
                 + " currency, posted_at) VALUES (:partner, :loan, CAST(:transaction AS uuid),"
                 + " :currency, :at) RETURNING id)"
                 + " INSERT INTO journal_line (entry_id, position, account, debit, credit)"
-                + " SELECT entry.id, line.n - 1, line.account, line.debit, line.credit"
-                + " FROM entry, unnest(CAST(:accounts AS text[]), CAST(:debits AS numeric[]),"
-                + " CAST(:credits AS numeric[])) WITH ORDINALITY"
-                + " AS line(account, debit, credit, n)"
-                + " ORDER BY line.n")
-        .registerArrayType(BigDecimal.class, "numeric")
-        .bind("partner", partnerId)
-        .bind("loan", loanId)
-        .bind("transaction", transactionId)
-        .bind("currency", currency)
-        .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-        .bindArray("accounts", String.class, accounts)
-        .bindArray("debits", BigDecimal.class, debits)
-        .bindArray("credits", BigDecimal.class, credits)
-        .execute();
+                + " SELECT entry.id, line.position, line.account, line.debit, line.credit"
+                + " FROM entry, (VALUES ");
+    for (int i = 0; i < lines.size(); i++) {
+      sql.append(i == 0 ? "" : ", ")
+          .append("(")
+          .append(i)
+          .append(", CAST(:account")
+          .append(i)
+          .append(" AS text), CAST(:debit")
+          .append(i)
+          .append(" AS numeric), CAST(:credit")
+          .append(i)
+          .append(" AS numeric))");
+    }
+    sql.append(") AS line(position, account, debit, credit) ORDER BY line.position");
+    Update insert =
+        h.createUpdate(sql.toString())
+            .bind("partner", partnerId)
+            .bind("loan", loanId)
+            .bind("transaction", transactionId)
+            .bind("currency", currency)
+            .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+    for (int i = 0; i < lines.size(); i++) {
+      JournalLine line = lines.get(i);
+      insert
+          .bind("account" + i, line.account().code())
+          .bind("debit" + i, line.debit())
+          .bind("credit" + i, line.credit());
+    }
+    insert.execute();
   }
 
   /** The entry a transaction posted, lines in their order; empty for one that posted nothing. */
