@@ -28,13 +28,14 @@ final class Loops {
   /**
    * Runs {@code count} calls, {@code call.apply(i)} for i = 0..count-1, at most inFlight at once.
    */
-  static Run grpc(int count, int inFlight, IntFunction<ListenableFuture<?>> call)
+  static Run grpc(CpuMeter meter, int count, int inFlight, IntFunction<ListenableFuture<?>> call)
       throws InterruptedException {
     Semaphore permits = new Semaphore(inFlight);
     CountDownLatch done = new CountDownLatch(count);
     long[] latencies = new long[count];
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
+    meter.start();
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
       permits.acquire();
@@ -61,7 +62,7 @@ final class Loops {
     }
     done.await();
     long nanos = System.nanoTime() - start;
-    return Run.of(ok.get(), failed.get(), nanos, latencies);
+    return Run.of(ok.get(), failed.get(), nanos, latencies, meter.stop());
   }
 
   /** One database transaction of the ceiling, on the worker's own connection. */
@@ -74,7 +75,8 @@ final class Loops {
    * Runs {@code count} operations over {@code connections} connections, each on its own thread
    * taking the next index until none is left.
    */
-  static Run jdbc(String jdbcUrl, int count, int connections, SqlOperation operation)
+  static Run jdbc(
+      CpuMeter meter, String jdbcUrl, int count, int connections, SqlOperation operation)
       throws Exception {
     List<Connection> opened = new ArrayList<>();
     try {
@@ -88,6 +90,7 @@ final class Loops {
       AtomicInteger ok = new AtomicInteger();
       AtomicInteger failed = new AtomicInteger();
       List<Thread> workers = new ArrayList<>();
+      meter.start();
       long start = System.nanoTime();
       for (Connection connection : opened) {
         Thread worker =
@@ -118,7 +121,7 @@ final class Loops {
         worker.join();
       }
       long nanos = System.nanoTime() - start;
-      return Run.of(ok.get(), failed.get(), nanos, latencies);
+      return Run.of(ok.get(), failed.get(), nanos, latencies, meter.stop());
     } finally {
       for (Connection connection : opened) {
         connection.close();

@@ -43,8 +43,9 @@ public final class RepaymentBenchmark implements Benchmark {
   private static final String SERVICE_TOKEN = "repayment-benchmark-service-token";
   private static final int LOANS = env("FURROW_BENCH_LOANS", 10_000);
   private static final int IN_FLIGHT = env("FURROW_BENCH_CONCURRENCY", 32);
-  private static final int ROUNDS = env("FURROW_BENCH_ROUNDS", 3);
-  private static final int HOT_COUNT = env("FURROW_BENCH_HOT_COUNT", 3_000);
+  private static final int ROUNDS = env("FURROW_BENCH_ROUNDS", 5);
+  private static final int SPREAD_COUNT = env("FURROW_BENCH_SPREAD_COUNT", 5_000);
+  private static final int HOT_COUNT = env("FURROW_BENCH_HOT_COUNT", 1_500);
   private static final int LEDGER_SAMPLE = 100;
   private static final double SPREAD_TARGET_PER_SECOND = 2_000;
   private static final double SPREAD_TARGET_RATIO = 0.60;
@@ -101,22 +102,30 @@ public final class RepaymentBenchmark implements Benchmark {
         lines.add(
             String.format(
                 Locale.ROOT,
-                "%-7s %-12s %8s %8s %9s %8s %8s",
+                "%-7s %-12s %8s %8s %9s %8s %8s %9s %9s",
                 "case",
                 "system",
                 "count",
                 "seconds",
                 "per_s",
                 "p50_ms",
-                "p99_ms"));
-        Verdict spread = measure("spread", fixture.spreadLoans, LOANS, stub, jdbcUrl, lines);
-        Verdict hot = measure("hot", List.of(fixture.hotLoan), HOT_COUNT, stub, jdbcUrl, lines);
+                "p99_ms",
+                "jvm_us",
+                "db_us"));
+        CpuMeter meter = new CpuMeter(jdbcUrl);
+        Verdict spread =
+            measure("spread", fixture.spreadLoans, SPREAD_COUNT, stub, jdbcUrl, meter, lines);
+        Verdict hot =
+            measure("hot", List.of(fixture.hotLoan), HOT_COUNT, stub, jdbcUrl, meter, lines);
 
         System.out.println();
         System.out.printf(
             Locale.ROOT,
             "Repayments (issue #4): %d calls in flight, %d ceiling connections, core pool %d,"
-                + " %d measured rounds after a warm-up; medians of the rounds.%n",
+                + " %d measured rounds after a warm-up, core and ceiling taking turns; medians of"
+                + " the rounds (ratio: median of the rounds' ratios). jvm_us, db_us: CPU"
+                + " microseconds per repayment of this JVM (core and load generator, or the JDBC"
+                + " loop) and of the database's backends.%n",
             IN_FLIGHT,
             IN_FLIGHT,
             config.dbPoolSize(),
@@ -151,9 +160,10 @@ public final class RepaymentBenchmark implements Benchmark {
   private record Verdict(double corePerSecond, double ratio) {}
 
   /**
-   * Warm-up, then {@link #ROUNDS} rounds of the core followed by the ceiling, each posting {@code
-   * count} repayments to {@code loans} (shuffled, one each, when there are as many loans as
-   * repayments; otherwise round robin).
+   * Warm-up, then {@link #ROUNDS} rounds of the core and the ceiling taking turns (which goes first
+   * alternates, so a change in the machine's background load falls on both alike), each posting
+   * {@code count} repayments to {@code loans} in a fresh shuffled order (round robin when there are
+   * fewer loans than repayments).
    */
   private Verdict measure(
       String name,
@@ -161,25 +171,39 @@ public final class RepaymentBenchmark implements Benchmark {
       int count,
       TransactionServiceGrpc.TransactionServiceFutureStub stub,
       String jdbcUrl,
+      CpuMeter meter,
       List<String> lines)
       throws Exception {
     List<Run> cores = new ArrayList<>();
     List<Run> ceilings = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
     Random random = new Random(42);
     for (int round = 0; round <= ROUNDS; round++) {
       List<UUID> order = new ArrayList<>(loans);
       Collections.shuffle(order, random);
       String phase = name + "-" + (round == 0 ? "warmup" : "round" + round);
-      Run core = core(stub, order, count, phase);
-      Run ceiling = ceiling(jdbcUrl, order, count, phase);
+      Run core;
+      Run ceiling;
+      if (round % 2 == 0) {
+        core = core(stub, meter, order, count, phase);
+        ceiling = ceiling(meter, jdbcUrl, order, count, phase);
+      } else {
+        ceiling = ceiling(meter, jdbcUrl, order, count, phase);
+        core = core(stub, meter, order, count, phase);
+      }
       System.out.printf(
           Locale.ROOT,
-          "  %-14s core %7.0f/s p99 %6.1f ms | ceiling %7.0f/s p99 %6.1f ms | ratio %.2f%n",
+          "  %-14s core %6.0f/s p99 %6.1f ms cpu %5.0f+%5.0f us | ceiling %6.0f/s p99 %6.1f ms"
+              + " cpu %5.0f+%5.0f us | ratio %.2f%n",
           phase,
           core.perSecond(),
           core.p99Millis(),
+          core.jvmMicros(),
+          core.databaseMicros(),
           ceiling.perSecond(),
           ceiling.p99Millis(),
+          ceiling.jvmMicros(),
+          ceiling.databaseMicros(),
           core.perSecond() / ceiling.perSecond());
       if (core.failed() > 0 || ceiling.failed() > 0) {
         throw new IllegalStateException(
@@ -195,12 +219,13 @@ public final class RepaymentBenchmark implements Benchmark {
       if (round > 0) {
         cores.add(core);
         ceilings.add(ceiling);
+        ratios.add(core.perSecond() / ceiling.perSecond());
       }
     }
     lines.add(row(name, "core gRPC", cores));
     lines.add(row(name, "ceiling SQL", ceilings));
     double corePerSecond = Run.median(cores, Run::perSecond);
-    double ratio = corePerSecond / Run.median(ceilings, Run::perSecond);
+    double ratio = Run.median(ratios);
     lines.add(String.format(Locale.ROOT, "%-7s %-12s %8.2f", name, "ratio", ratio));
     return new Verdict(corePerSecond, ratio);
   }
@@ -208,14 +233,16 @@ public final class RepaymentBenchmark implements Benchmark {
   private static String row(String name, String system, List<Run> runs) {
     return String.format(
         Locale.ROOT,
-        "%-7s %-12s %8d %8.2f %9.0f %8.2f %8.2f",
+        "%-7s %-12s %8d %8.2f %9.0f %8.2f %8.2f %9.0f %9.0f",
         name,
         system,
         runs.get(0).succeeded(),
         Run.median(runs, Run::seconds),
         Run.median(runs, Run::perSecond),
         Run.median(runs, Run::p50Millis),
-        Run.median(runs, Run::p99Millis));
+        Run.median(runs, Run::p99Millis),
+        Run.median(runs, Run::jvmMicros),
+        Run.median(runs, Run::databaseMicros));
   }
 
   /** 1.00 to 1.99 NGN, varying so that a lost or doubled repayment shows in the sum. */
@@ -225,6 +252,7 @@ public final class RepaymentBenchmark implements Benchmark {
 
   private Run core(
       TransactionServiceGrpc.TransactionServiceFutureStub stub,
+      CpuMeter meter,
       List<UUID> loans,
       int count,
       String phase)
@@ -239,7 +267,7 @@ public final class RepaymentBenchmark implements Benchmark {
                         .setAmount(amount(i).toPlainString())
                         .setIdempotencyKey(phase + "-" + i))
                 .build();
-    Run run = Loops.grpc(count, IN_FLIGHT, i -> stub.createTransaction(request.apply(i)));
+    Run run = Loops.grpc(meter, count, IN_FLIGHT, i -> stub.createTransaction(request.apply(i)));
     if (run.failed() == 0) {
       repaidCount += run.succeeded();
       for (int i = 0; i < count; i++) {
@@ -267,9 +295,10 @@ public final class RepaymentBenchmark implements Benchmark {
 
   private static final String FINGERPRINT = "0".repeat(64);
 
-  private static Run ceiling(String jdbcUrl, List<UUID> loans, int count, String phase)
-      throws Exception {
+  private static Run ceiling(
+      CpuMeter meter, String jdbcUrl, List<UUID> loans, int count, String phase) throws Exception {
     return Loops.jdbc(
+        meter,
         jdbcUrl,
         count,
         IN_FLIGHT,

@@ -6,14 +6,24 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * One measured run of a closed loop: how many operations succeeded and failed, the wall time, and
- * each successful operation's latency.
+ * each successful operation's latency, and the CPU time spent on them.
  */
-record Run(int succeeded, int failed, long nanos, long[] latencies) {
+record Run(int succeeded, int failed, long nanos, long[] latencies, CpuMeter.Cpu cpu) {
 
-  static Run of(int succeeded, int failed, long nanos, long[] latencies) {
+  static Run of(int succeeded, int failed, long nanos, long[] latencies, CpuMeter.Cpu cpu) {
     long[] sorted = Arrays.copyOf(latencies, succeeded);
     Arrays.sort(sorted);
-    return new Run(succeeded, failed, nanos, sorted);
+    return new Run(succeeded, failed, nanos, sorted, cpu);
+  }
+
+  /** CPU microseconds of this JVM per successful operation. */
+  double jvmMicros() {
+    return cpu.jvmSeconds() * 1e6 / succeeded;
+  }
+
+  /** CPU microseconds of the database's backends per successful operation. */
+  double databaseMicros() {
+    return cpu.databaseSeconds() * 1e6 / succeeded;
   }
 
   double seconds() {
@@ -40,10 +50,15 @@ record Run(int succeeded, int failed, long nanos, long[] latencies) {
     return latencies[Math.max(0, index)] / 1e6;
   }
 
+  /** The median of the values. */
+  static double median(List<Double> values) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
   /** The median of a figure over rounds (the mean of the middle two for an even count). */
   static double median(List<Run> runs, ToDoubleFunction<Run> figure) {
-    double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
-    int n = values.length;
-    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    return median(runs.stream().map(figure::applyAsDouble).toList());
   }
 }
