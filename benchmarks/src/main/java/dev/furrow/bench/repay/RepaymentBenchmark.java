@@ -42,7 +42,7 @@ import java.util.function.IntFunction;
 public final class RepaymentBenchmark implements Benchmark {
   private static final String SERVICE_TOKEN = "repayment-benchmark-service-token";
   private static final int LOANS = env("FURROW_BENCH_LOANS", 10_000);
-  private static final int IN_FLIGHT = env("FURROW_BENCH_CONCURRENCY", 32);
+  private static final int IN_FLIGHT = env("FURROW_BENCH_CONCURRENCY", 16);
   private static final int ROUNDS = env("FURROW_BENCH_ROUNDS", 5);
   private static final int SPREAD_COUNT = env("FURROW_BENCH_SPREAD_COUNT", 5_000);
   private static final int HOT_COUNT = env("FURROW_BENCH_HOT_COUNT", 1_500);
