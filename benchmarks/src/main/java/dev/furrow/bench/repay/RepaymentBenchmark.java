@@ -46,6 +46,10 @@ public final class RepaymentBenchmark implements Benchmark {
   private static final int ROUNDS = env("FURROW_BENCH_ROUNDS", 5);
   private static final int SPREAD_COUNT = env("FURROW_BENCH_SPREAD_COUNT", 5_000);
   private static final int HOT_COUNT = env("FURROW_BENCH_HOT_COUNT", 1_500);
+
+  /** The warm-up posts this many rounds' worth, so the JIT has compiled the hot paths. */
+  private static final int WARMUP_ROUNDS = 3;
+
   private static final int LEDGER_SAMPLE = 100;
   private static final double SPREAD_TARGET_PER_SECOND = 2_000;
   private static final double SPREAD_TARGET_RATIO = 0.60;
@@ -160,10 +164,10 @@ public final class RepaymentBenchmark implements Benchmark {
   private record Verdict(double corePerSecond, double ratio) {}
 
   /**
-   * Warm-up, then {@link #ROUNDS} rounds of the core and the ceiling taking turns (which goes first
-   * alternates, so a change in the machine's background load falls on both alike), each posting
-   * {@code count} repayments to {@code loans} in a fresh shuffled order (round robin when there are
-   * fewer loans than repayments).
+   * Warm-up ({@link #WARMUP_ROUNDS} rounds' worth), then {@link #ROUNDS} rounds of the core and the
+   * ceiling taking turns (which goes first alternates, so a change in the machine's background load
+   * falls on both alike), each posting {@code count} repayments to {@code loans} in a fresh
+   * shuffled order (round robin when there are fewer loans than repayments).
    */
   private Verdict measure(
       String name,
@@ -182,14 +186,15 @@ public final class RepaymentBenchmark implements Benchmark {
       List<UUID> order = new ArrayList<>(loans);
       Collections.shuffle(order, random);
       String phase = name + "-" + (round == 0 ? "warmup" : "round" + round);
+      int n = round == 0 ? WARMUP_ROUNDS * count : count;
       Run core;
       Run ceiling;
       if (round % 2 == 0) {
-        core = core(stub, meter, order, count, phase);
-        ceiling = ceiling(meter, jdbcUrl, order, count, phase);
+        core = core(stub, meter, order, n, phase);
+        ceiling = ceiling(meter, jdbcUrl, order, n, phase);
       } else {
-        ceiling = ceiling(meter, jdbcUrl, order, count, phase);
-        core = core(stub, meter, order, count, phase);
+        ceiling = ceiling(meter, jdbcUrl, order, n, phase);
+        core = core(stub, meter, order, n, phase);
       }
       System.out.printf(
           Locale.ROOT,
