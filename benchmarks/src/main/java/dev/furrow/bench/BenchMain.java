@@ -1,5 +1,6 @@
 package dev.furrow.bench;
 
+import dev.furrow.bench.repay.RepaymentBenchmark;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ public final class BenchMain {
 
   /** Every benchmark the command can run, in the order docs/benchmarks.md describes them. */
   static List<Benchmark> all() {
-    return List.of(new PaygContractsBench());
+    return List.of(new RepaymentBenchmark(), new PaygContractsBench());
   }
 
   public static void main(String[] args) throws Exception {

@@ -146,7 +146,10 @@ public final class CoreServer implements AutoCloseable {
     ServerInterceptor payg = new PartnerKeyInterceptor(keys, ApiFace.PAYG);
     ServerInterceptor lending = new PartnerKeyInterceptor(keys, ApiFace.LENDING);
 
-    guarded(builder, new PartnerAdminGrpcService(new PartnerDirectory(partners, clock)), operator);
+    guarded(
+        builder,
+        new PartnerAdminGrpcService(new PartnerDirectory(partners, clock, keys::forget)),
+        operator);
     guarded(
         builder,
         new TelematicsGrpcServices.TractorAdmin(new TractorRegistry(usage), usage),

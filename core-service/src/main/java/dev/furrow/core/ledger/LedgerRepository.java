@@ -14,8 +14,8 @@ import java.util.UUID;
 import javax.annotation.Nullable;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
@@ -42,34 +42,46 @@ public final class LedgerRepository {
       String currency,
       JournalEntry entry,
       Instant at) {
-    UUID entryId =
-        h.createQuery(
-                "INSERT INTO journal_entry (partner_id, loan_id, transaction_id, currency,"
-                    + " posted_at) VALUES (:partner, :loan, CAST(:transaction AS uuid), :currency, :at)"
-                    + " RETURNING id")
+    List<JournalLine> lines = entry.lines();
+    // One statement, so one round trip, for the entry and all its lines in their order. The lines
+    // are rows of scalar parameters: entries have a handful, and the statement text per line count
+    // is prepared once per connection.
+    StringBuilder sql =
+        new StringBuilder(
+            "WITH entry AS (INSERT INTO journal_entry (partner_id, loan_id, transaction_id,"
+                + " currency, posted_at) VALUES (:partner, :loan, CAST(:transaction AS uuid),"
+                + " :currency, :at) RETURNING id)"
+                + " INSERT INTO journal_line (entry_id, position, account, debit, credit)"
+                + " SELECT entry.id, line.position, line.account, line.debit, line.credit"
+                + " FROM entry, (VALUES ");
+    for (int i = 0; i < lines.size(); i++) {
+      sql.append(i == 0 ? "" : ", ")
+          .append("(")
+          .append(i)
+          .append(", CAST(:account")
+          .append(i)
+          .append(" AS text), CAST(:debit")
+          .append(i)
+          .append(" AS numeric), CAST(:credit")
+          .append(i)
+          .append(" AS numeric))");
+    }
+    sql.append(") AS line(position, account, debit, credit) ORDER BY line.position");
+    Update insert =
+        h.createUpdate(sql.toString())
             .bind("partner", partnerId)
             .bind("loan", loanId)
             .bind("transaction", transactionId)
             .bind("currency", currency)
-            .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-            .mapTo(UUID.class)
-            .one();
-    PreparedBatch batch =
-        h.prepareBatch(
-            "INSERT INTO journal_line (entry_id, position, account, debit, credit)"
-                + " VALUES (:entry, :position, :account, :debit, :credit)");
-    List<JournalLine> lines = entry.lines();
+            .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
     for (int i = 0; i < lines.size(); i++) {
       JournalLine line = lines.get(i);
-      batch
-          .bind("entry", entryId)
-          .bind("position", i)
-          .bind("account", line.account().code())
-          .bind("debit", line.debit())
-          .bind("credit", line.credit())
-          .add();
+      insert
+          .bind("account" + i, line.account().code())
+          .bind("debit" + i, line.debit())
+          .bind("credit" + i, line.credit());
     }
-    batch.execute();
+    insert.execute();
   }
 
   /** The entry a transaction posted, lines in their order; empty for one that posted nothing. */

@@ -5,15 +5,23 @@ import dev.furrow.core.error.NotFoundException;
 import dev.furrow.core.error.Violations;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /** Operator use cases for partners and their keys. */
 public final class PartnerDirectory {
   private final PartnerRepository repository;
   private final Clock clock;
+  private final LongConsumer revoked;
 
   public PartnerDirectory(PartnerRepository repository, Clock clock) {
+    this(repository, clock, keyId -> {});
+  }
+
+  /** {@code revoked} hears the id of every key revoked here (the authenticator forgets it). */
+  public PartnerDirectory(PartnerRepository repository, Clock clock, LongConsumer revoked) {
     this.repository = repository;
     this.clock = clock;
+    this.revoked = revoked;
   }
 
   public Partner create(String name) {
@@ -71,9 +79,12 @@ public final class PartnerDirectory {
   }
 
   public ApiKey revokeKey(long keyId) {
-    return repository
-        .revokeKey(keyId, clock.instant())
-        .orElseThrow(() -> new NotFoundException("No API key with id " + keyId + "."));
+    ApiKey key =
+        repository
+            .revokeKey(keyId, clock.instant())
+            .orElseThrow(() -> new NotFoundException("No API key with id " + keyId + "."));
+    revoked.accept(keyId);
+    return key;
   }
 
   public List<ApiKey> listKeys(long partnerId) {

@@ -8,25 +8,62 @@ import dev.furrow.core.product.DefaultFee;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * A loan read under its lock, with what postings to it need: its product's default fees in the
- * product's order, and the total of its applied disbursements.
+ * A loan read under its lock, with what postings to it may need: its product's default fees in the
+ * product's order, and the total of its applied disbursements. Those two are read on first use
+ * (within the same database transaction), so a posting that needs neither, such as a repayment,
+ * costs no query for them.
  */
-public record LoanContext(Loan loan, List<DefaultFee> productFees, BigDecimal disbursed) {
-  public LoanContext {
-    requireNonNull(loan, "loan");
-    productFees = List.copyOf(productFees);
-    disbursed = Decimals.money(requireNonNull(disbursed, "disbursed"));
+public final class LoanContext {
+  private final Loan loan;
+  private final Supplier<List<DefaultFee>> readFees;
+  private final Supplier<BigDecimal> readDisbursed;
+  private List<DefaultFee> productFees;
+  private BigDecimal disbursed;
+
+  /** A context with everything known up front. */
+  public LoanContext(Loan loan, List<DefaultFee> productFees, BigDecimal disbursed) {
+    this(loan, () -> productFees, () -> disbursed);
+    requireNonNull(productFees, "productFees");
+    requireNonNull(disbursed, "disbursed");
+  }
+
+  /** A context whose fees and disbursed total are read when first asked for. */
+  LoanContext(Loan loan, Supplier<List<DefaultFee>> fees, Supplier<BigDecimal> disbursed) {
+    this.loan = requireNonNull(loan, "loan");
+    this.readFees = requireNonNull(fees, "fees");
+    this.readDisbursed = requireNonNull(disbursed, "disbursed");
+  }
+
+  public Loan loan() {
+    return loan;
+  }
+
+  /** The product's default fees, in the product's order. */
+  public List<DefaultFee> productFees() {
+    if (productFees == null) {
+      productFees = List.copyOf(readFees.get());
+    }
+    return productFees;
+  }
+
+  /** The total of the loan's applied disbursements. */
+  public BigDecimal disbursed() {
+    if (disbursed == null) {
+      disbursed = Decimals.money(requireNonNull(readDisbursed.get(), "disbursed"));
+    }
+    return disbursed;
   }
 
   /** The product fee with this name, compared ignoring case as product fee names are unique. */
   Optional<DefaultFee> productFee(String name) {
-    return productFees.stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst();
+    return productFees().stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst();
   }
 
   /** What may still be disbursed: the approved amount less the applied disbursements. */
   BigDecimal undisbursed() {
-    return loan.terms().amount().subtract(disbursed).max(Amounts.ZERO);
+    return loan.terms().amount().subtract(disbursed()).max(Amounts.ZERO);
   }
 }

@@ -1,5 +1,6 @@
 package dev.furrow.core.transaction;
 
+import dev.furrow.core.error.DomainException;
 import dev.furrow.core.ledger.JournalEntry;
 import dev.furrow.core.ledger.LedgerRepository;
 import dev.furrow.core.loan.Loan;
@@ -176,12 +177,17 @@ public final class TransactionRepository {
   }
 
   /**
-   * In one transaction: locks the request's loan, answers a reused idempotency key from the
-   * transaction it created ({@link TransactionPolicy#replay}), else asks {@code plan} for the
-   * postings (it may refuse by throwing, which changes nothing) and applies them: transaction rows
-   * chained by {@code previous_transaction}, their journal entries, and the loan's new state.
-   * Returns the requested transaction. Two requests with one key that race past the lock (on
-   * different loans) meet at the unique key: the loser rolls back and is answered from the winner.
+   * In one transaction: answers a reused idempotency key from the transaction it created ({@link
+   * TransactionPolicy#replay}), else locks the request's loan, asks {@code plan} for the postings
+   * (it may refuse by throwing, which changes nothing) and applies them: transaction rows chained
+   * by {@code previous_transaction}, their journal entries, and the loan's new state. Returns the
+   * requested transaction.
+   *
+   * <p>The key is looked up before the lock, so the loan is held only for the writes. A request
+   * with the same key that commits between the look-up and the lock is still the one answered: when
+   * {@code plan} refuses, the key is looked up again under the lock and a transaction found there
+   * wins over the refusal; when {@code plan} accepts, the insert meets the unique key, rolls back
+   * and is answered from the winner, as two requests with one key on different loans are.
    */
   public Transaction create(
       long partnerId,
@@ -215,15 +221,27 @@ public final class TransactionRepository {
       TransactionRequest request,
       Function<LoanContext, List<Posting>> plan,
       Supplier<Instant> clock) {
+    Optional<Transaction> existing = findByKey(h, partnerId, request.idempotencyKey());
+    if (existing.isPresent() && request.fingerprint().equals(existing.get().fingerprint())) {
+      return existing.get();
+    }
     Loan loan =
         loans
             .lock(h, partnerId, request.loanId())
             .orElseThrow(() -> TransactionPolicy.loanNotFound(request));
-    Optional<Transaction> existing = findByKey(h, partnerId, request.idempotencyKey());
     if (existing.isPresent()) {
       return TransactionPolicy.replay(existing.get(), request);
     }
-    List<Posting> postings = plan.apply(context(h, loan));
+    List<Posting> postings;
+    try {
+      postings = plan.apply(context(h, loan));
+    } catch (DomainException refusal) {
+      Optional<Transaction> winner = findByKey(h, partnerId, request.idempotencyKey());
+      if (winner.isPresent()) {
+        return TransactionPolicy.replay(winner.get(), request);
+      }
+      throw refusal;
+    }
     return apply(h, partnerId, loan, postings, clock.get());
   }
 
@@ -349,29 +367,37 @@ public final class TransactionRepository {
     return stored.get(0);
   }
 
-  /** The loan with its product's fees and the total of its applied disbursements. */
+  /**
+   * The loan with its product's fees and the total of its applied disbursements, each read (in
+   * {@code h}'s transaction) when a policy first asks for it.
+   */
   private static LoanContext context(Handle h, Loan loan) {
-    List<DefaultFee> fees =
-        h.createQuery(
-                "SELECT name, type, amount, event FROM product_fee WHERE product_id = :product"
-                    + " ORDER BY position")
-            .bind("product", loan.terms().productId())
-            .map(
-                (rs, ctx) ->
-                    new DefaultFee(
-                        rs.getString("name"),
-                        DefaultFee.Type.valueOf(rs.getString("type").toUpperCase(Locale.ROOT)),
-                        rs.getBigDecimal("amount"),
-                        DefaultFee.Event.valueOf(rs.getString("event").toUpperCase(Locale.ROOT))))
-            .list();
-    BigDecimal disbursed =
-        h.createQuery(
-                "SELECT coalesce(sum(amount), 0) FROM loan_transaction"
-                    + " WHERE loan_id = :loan AND type = 'disbursement' AND status = 'applied'")
-            .bind("loan", loan.id())
-            .mapTo(BigDecimal.class)
-            .one();
-    return new LoanContext(loan, fees, disbursed.setScale(2));
+    return new LoanContext(loan, () -> productFees(h, loan), () -> disbursed(h, loan));
+  }
+
+  private static List<DefaultFee> productFees(Handle h, Loan loan) {
+    return h.createQuery(
+            "SELECT name, type, amount, event FROM product_fee WHERE product_id = :product"
+                + " ORDER BY position")
+        .bind("product", loan.terms().productId())
+        .map(
+            (rs, ctx) ->
+                new DefaultFee(
+                    rs.getString("name"),
+                    DefaultFee.Type.valueOf(rs.getString("type").toUpperCase(Locale.ROOT)),
+                    rs.getBigDecimal("amount"),
+                    DefaultFee.Event.valueOf(rs.getString("event").toUpperCase(Locale.ROOT))))
+        .list();
+  }
+
+  private static BigDecimal disbursed(Handle h, Loan loan) {
+    return h.createQuery(
+            "SELECT coalesce(sum(amount), 0) FROM loan_transaction"
+                + " WHERE loan_id = :loan AND type = 'disbursement' AND status = 'applied'")
+        .bind("loan", loan.id())
+        .mapTo(BigDecimal.class)
+        .one()
+        .setScale(2);
   }
 
   private static Transaction insert(

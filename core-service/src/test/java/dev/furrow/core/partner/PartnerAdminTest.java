@@ -164,6 +164,33 @@ class PartnerAdminTest {
   }
 
   @Test
+  void revokedKeyStopsAuthenticatingAtOnceAfterUse() {
+    CoreHarness.PartnerKey partner = core.newPartner("revoke-used", ApiFace.API_FACE_PAYG);
+    var usage =
+        core.withApiKey(UsageQueryServiceGrpc.newBlockingStub(core.channel()), partner.key());
+    GetTractorUsageRequest request = GetTractorUsageRequest.newBuilder().setTractorId("T").build();
+    assertThatThrownBy(() -> usage.getTractorUsage(request))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+    long keyId =
+        admin()
+            .listApiKeys(ListApiKeysRequest.newBuilder().setPartnerId(partner.partnerId()).build())
+            .getApiKeys(0)
+            .getId();
+
+    admin().revokeApiKey(RevokeApiKeyRequest.newBuilder().setApiKeyId(keyId).build());
+
+    assertThatThrownBy(() -> usage.getTractorUsage(request))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> {
+              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+              assertThat(e.getStatus().getDescription()).isEqualTo("Invalid API key.");
+            });
+  }
+
+  @Test
   void keyOfTheOtherFaceIsRefused() {
     CoreHarness.PartnerKey lending = core.newPartner("lending", ApiFace.API_FACE_LENDING);
     var usage =
