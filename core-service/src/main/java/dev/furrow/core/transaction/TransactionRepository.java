@@ -1,5 +1,6 @@
 package dev.furrow.core.transaction;
 
+import dev.furrow.core.error.ConflictException;
 import dev.furrow.core.ledger.JournalEntry;
 import dev.furrow.core.ledger.LedgerRepository;
 import dev.furrow.core.loan.Loan;
@@ -163,7 +164,11 @@ public final class TransactionRepository {
    * postings (it may refuse by throwing, which changes nothing) and applies them: transaction rows
    * chained by {@code previous_transaction}, their journal entries, and the loan's new state.
    * Returns the requested transaction. Two requests with one key that race past the lock (on
-   * different loans) meet at the unique key: the loser rolls back and is answered from the winner.
+   * different loans) meet at the unique key: the loser rolls back and is refused as a different
+   * request, which it is, since the loan is part of the request (requests on one loan take turns on
+   * its lock, and the second finds the first's key). Answering without reading the winner keeps
+   * this right when the call runs inside an enclosing transaction (an {@code Idempotency-Key}),
+   * which the failed insert has aborted.
    */
   public Transaction create(
       long partnerId,
@@ -188,9 +193,7 @@ public final class TransactionRepository {
       if (!violates(e, ONE_TRANSACTION_PER_KEY)) {
         throw e;
       }
-      return jdbi.withHandle(h -> findByKey(h, partnerId, request.idempotencyKey()))
-          .map(winner -> TransactionPolicy.replay(winner, request))
-          .orElseThrow(() -> e);
+      throw new ConflictException(TransactionPolicy.KEY_REUSED);
     }
   }
 
