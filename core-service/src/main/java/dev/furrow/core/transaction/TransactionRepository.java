@@ -164,11 +164,10 @@ public final class TransactionRepository {
    * postings (it may refuse by throwing, which changes nothing) and applies them: transaction rows
    * chained by {@code previous_transaction}, their journal entries, and the loan's new state.
    * Returns the requested transaction. Two requests with one key that race past the lock (on
-   * different loans) meet at the unique key: the loser rolls back and is refused as a different
-   * request, which it is, since the loan is part of the request (requests on one loan take turns on
-   * its lock, and the second finds the first's key). Answering without reading the winner keeps
-   * this right when the call runs inside an enclosing transaction (an {@code Idempotency-Key}),
-   * which the failed insert has aborted.
+   * different loans) meet at the unique key: the loser rolls back and is answered from the winner.
+   * Inside an enclosing transaction (an {@code Idempotency-Key}) the failed insert aborts that
+   * transaction too, and the loser is refused as a different request, which it is: the loan is part
+   * of the request, and requests on one loan take turns on its lock.
    */
   public Transaction create(
       long partnerId,
@@ -193,7 +192,18 @@ public final class TransactionRepository {
       if (!violates(e, ONE_TRANSACTION_PER_KEY)) {
         throw e;
       }
-      throw new ConflictException(TransactionPolicy.KEY_REUSED);
+      try {
+        return jdbi.withHandle(h -> findByKey(h, partnerId, request.idempotencyKey()))
+            .map(winner -> TransactionPolicy.replay(winner, request))
+            .orElseThrow(() -> e);
+      } catch (UnableToExecuteStatementException aborted) {
+        if (!inFailedTransaction(aborted)) {
+          throw aborted;
+        }
+        // An enclosing transaction (an Idempotency-Key) was aborted by the failed insert, so the
+        // winner cannot be read; the loser is a request on another loan, so a different request.
+        throw new ConflictException(TransactionPolicy.KEY_REUSED);
+      }
     }
   }
 
@@ -493,6 +503,11 @@ public final class TransactionRepository {
         rs.getObject("statement_id", UUID.class),
         instant(rs, "created_at"),
         instant(rs, "updated_at"));
+  }
+
+  /** The statement was refused because its transaction had already failed (SQLSTATE 25P02). */
+  private static boolean inFailedTransaction(UnableToExecuteStatementException e) {
+    return e.getCause() instanceof SQLException sql && "25P02".equals(sql.getSQLState());
   }
 
   /** Whether the statement failed on the named unique constraint. */
