@@ -23,6 +23,10 @@ import dev.furrow.core.contract.ContractRepository;
 import dev.furrow.core.contract.ContractStatuses;
 import dev.furrow.core.fx.FxRateRepository;
 import dev.furrow.core.fx.FxRates;
+import dev.furrow.core.idempotency.IdempotencyInterceptor;
+import dev.furrow.core.idempotency.IdempotencyPolicy;
+import dev.furrow.core.idempotency.IdempotentRequestRepository;
+import dev.furrow.core.idempotency.IdempotentRequests;
 import dev.furrow.core.ledger.LedgerAudit;
 import dev.furrow.core.ledger.LedgerGrpcService;
 import dev.furrow.core.ledger.LedgerRepository;
@@ -144,7 +148,14 @@ public final class CoreServer implements AutoCloseable {
     ServerInterceptor operator = new ServiceTokenInterceptor(config.serviceToken());
     ApiKeyAuthenticator keys = new ApiKeyAuthenticator(partners);
     ServerInterceptor payg = new PartnerKeyInterceptor(keys, ApiFace.PAYG);
-    ServerInterceptor lending = new PartnerKeyInterceptor(keys, ApiFace.LENDING);
+    ServerInterceptor lendingKey = new PartnerKeyInterceptor(keys, ApiFace.LENDING);
+    // The partner lending API: the key guard first, then the Idempotency-Key.
+    ServerInterceptor[] lending = {
+      new IdempotencyInterceptor(
+          new IdempotentRequests(
+              new IdempotentRequestRepository(jdbi), new IdempotencyPolicy(), clock)),
+      lendingKey
+    };
 
     guarded(
         builder,
@@ -182,10 +193,10 @@ public final class CoreServer implements AutoCloseable {
                 new UnderwritingPolicy(clock),
                 clock)),
         lending);
-    LoanRepository loans = new LoanRepository(jdbi);
+    LedgerRepository ledger = new LedgerRepository(jdbi);
+    LoanRepository loans = new LoanRepository(jdbi, ledger);
     guarded(
         builder, new LoanGrpcService(new LoanAccounts(loans, new LoanPolicy(), clock)), lending);
-    LedgerRepository ledger = new LedgerRepository(jdbi);
     LedgerAudit audit = new LedgerAudit(ledger);
     ScheduleRepository schedules = new ScheduleRepository(jdbi);
     TransactionRepository transactions =
@@ -244,10 +255,16 @@ public final class CoreServer implements AutoCloseable {
     guarded(builder, new ContractGrpcServices.Admin(contracts, fx), operator);
   }
 
-  /** Error mapping runs inside the guard, so guards answer first and handlers may throw. */
+  /**
+   * Error mapping runs inside the guards, so guards answer first and handlers may throw. The last
+   * guard runs first.
+   */
   private static void guarded(
-      ServerBuilder<?> builder, BindableService service, ServerInterceptor guard) {
-    builder.addService(ServerInterceptors.intercept(service, new ErrorMappingInterceptor(), guard));
+      ServerBuilder<?> builder, BindableService service, ServerInterceptor... guards) {
+    ServerInterceptor[] chain = new ServerInterceptor[guards.length + 1];
+    chain[0] = new ErrorMappingInterceptor();
+    System.arraycopy(guards, 0, chain, 1, guards.length);
+    builder.addService(ServerInterceptors.intercept(service, chain));
   }
 
   /** The TCP port, or -1 on the in-process transport. */

@@ -102,6 +102,11 @@ final class LendingSystem implements BeforeAllCallback, AfterAllCallback {
 
   /** Sends a request with the key in {@code X-Api-Key} (none if null) and a JSON body if given. */
   Reply call(String method, String path, String apiKey, String body) {
+    return call(method, path, apiKey, body, null);
+  }
+
+  /** {@link #call(String, String, String, String)} with an {@code Idempotency-Key} unless null. */
+  Reply call(String method, String path, String apiKey, String body, String idempotencyKey) {
     final HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl() + path))
             .timeout(Duration.ofSeconds(15))
@@ -115,6 +120,9 @@ final class LendingSystem implements BeforeAllCallback, AfterAllCallback {
     }
     if (apiKey != null) {
       request.header("X-Api-Key", apiKey);
+    }
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
     }
     try {
       final HttpResponse<String> response =
@@ -165,6 +173,11 @@ final class LendingSystem implements BeforeAllCallback, AfterAllCallback {
 
     Reply delete(String path) {
       return call("DELETE", path, key, null);
+    }
+
+    /** Sends the request with an {@code Idempotency-Key}. */
+    Reply send(String method, String path, String body, String idempotencyKey) {
+      return call(method, path, key, body, idempotencyKey);
     }
 
     /** POSTs and returns the created object, failing unless the answer is 201. */

@@ -391,7 +391,9 @@ class LendingTransactionsRestTest {
                    {"account": "interest_income", "debits": "0.00", "credits": "0.00",
                     "balance": "0.00"},
                    {"account": "loss", "debits": "0.00", "credits": "0.00", "balance": "0.00"}],
-                 "consistent": true}
+                 "consistent": true,
+                 "written_off": {"principal": "0.00", "interest": "0.00", "fee": "0.00",
+                                 "outstanding": "0.00"}}
                 """
                     .formatted(s.loan())));
   }

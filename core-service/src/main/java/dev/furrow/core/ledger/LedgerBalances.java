@@ -13,6 +13,18 @@ public record LedgerBalances(BigDecimal principal, BigDecimal interest, BigDecim
     fee = requireNonNull(fee, "fee").setScale(2, RoundingMode.UNNECESSARY);
   }
 
+  /** Nothing owed. */
+  public static final LedgerBalances ZERO =
+      new LedgerBalances(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+
+  /** These balances less {@code other}'s, part by part. */
+  public LedgerBalances minus(LedgerBalances other) {
+    return new LedgerBalances(
+        principal.subtract(other.principal),
+        interest.subtract(other.interest),
+        fee.subtract(other.fee));
+  }
+
   /** Principal, interest and fee together. */
   public BigDecimal outstanding() {
     return principal.add(interest).add(fee);

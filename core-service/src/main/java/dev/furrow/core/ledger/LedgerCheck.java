@@ -8,14 +8,21 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One loan's ledger checked against the loan: the balances the loan row states, the balances its
- * journal adds up to, every account's sums, and how many entries do not balance. Read from one
- * snapshot, so a posting running at the same time cannot make the two sides disagree.
+ * One loan's ledger checked against the loan: the balances the loan row states, what of them was
+ * written off, the balances its journal adds up to, every account's sums, and how many entries do
+ * not balance. Read from one snapshot, so a posting running at the same time cannot make the two
+ * sides disagree.
+ *
+ * <p>A written-off loan keeps the balances it was closed with (the record of the debt), while its
+ * write-off moved them from the receivables to the loss account; so the journal's receivables must
+ * equal the stored balances less {@code writtenOff}, and the loss account {@code writtenOff}'s
+ * total. For every other loan {@code writtenOff} is zero and the two sides must simply be equal.
  */
 public record LedgerCheck(
     UUID loanId,
     String currency,
     LedgerBalances stored,
+    LedgerBalances writtenOff,
     List<AccountBalance> accounts,
     long entries,
     long unbalancedEntries) {
@@ -24,6 +31,7 @@ public record LedgerCheck(
     requireNonNull(loanId, "loanId");
     requireNonNull(currency, "currency");
     requireNonNull(stored, "stored");
+    requireNonNull(writtenOff, "writtenOff");
     accounts = List.copyOf(accounts);
   }
 
@@ -35,8 +43,13 @@ public record LedgerCheck(
         balance(LedgerAccount.FEE_RECEIVABLE));
   }
 
+  /**
+   * The journal's receivables equal the stored balances less what was written off, and the loss
+   * account holds exactly what was written off.
+   */
   public boolean balancesMatch() {
-    return stored.matches(journal());
+    return stored.minus(writtenOff).matches(journal())
+        && balance(LedgerAccount.LOSS).compareTo(writtenOff.outstanding()) == 0;
   }
 
   public BigDecimal totalDebits() {

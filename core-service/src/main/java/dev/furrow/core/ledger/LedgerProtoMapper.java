@@ -12,6 +12,7 @@ public final class LedgerProtoMapper {
             .setLoan(check.loanId().toString())
             .setCurrency(check.currency())
             .setStored(toProto(check.stored()))
+            .setWrittenOff(toProto(check.writtenOff()))
             .setJournal(toProto(check.journal()))
             .setBalancesMatch(check.balancesMatch())
             .setTotalDebits(check.totalDebits().toPlainString())

@@ -119,7 +119,8 @@ public final class LedgerRepository {
         h -> {
           Query loan =
               h.createQuery(
-                      "SELECT l.currency, l.principal, l.interest, l.fee FROM loan l"
+                      "SELECT l.currency, l.principal, l.interest, l.fee, l.close_substatus"
+                          + " FROM loan l"
                           + " WHERE l.id = :loan"
                           + scope)
                   .bind("loan", loanId);
@@ -133,7 +134,8 @@ public final class LedgerRepository {
                           new LedgerBalances(
                               rs.getBigDecimal("principal"),
                               rs.getBigDecimal("interest"),
-                              rs.getBigDecimal("fee"))))
+                              rs.getBigDecimal("fee")),
+                          "written_off".equals(rs.getString("close_substatus"))))
               .findOne()
               .map(
                   stored ->
@@ -141,13 +143,18 @@ public final class LedgerRepository {
                           loanId,
                           stored.currency(),
                           stored.balances(),
+                          stored.writtenOff() ? stored.balances() : LedgerBalances.ZERO,
                           accounts(h, loanId),
                           count(h, loanId, "TRUE"),
                           count(h, loanId, "d <> c")));
         });
   }
 
-  private record StoredLoan(String currency, LedgerBalances balances) {}
+  /**
+   * The loan row's side. A written-off loan was written off with everything it owed, so the
+   * balances it keeps are exactly what its write-off moved to loss.
+   */
+  private record StoredLoan(String currency, LedgerBalances balances, boolean writtenOff) {}
 
   /** Every account of the chart with the sums of its lines for the loan, zero where none. */
   private static List<AccountBalance> accounts(Handle h, UUID loanId) {

@@ -6,10 +6,12 @@ import static dev.furrow.core.ledger.LedgerAccount.FEE_RECEIVABLE;
 import static dev.furrow.core.ledger.LedgerAccount.INTEREST_INCOME;
 import static dev.furrow.core.ledger.LedgerAccount.INTEREST_RECEIVABLE;
 import static dev.furrow.core.ledger.LedgerAccount.LOAN_PRINCIPAL_RECEIVABLE;
+import static dev.furrow.core.ledger.LedgerAccount.LOSS;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which accounts each kind of posting debits and credits. A reversal posts the {@linkplain
@@ -48,6 +50,26 @@ public final class PostingRules {
         List.of(
             JournalLine.debit(INTEREST_RECEIVABLE, amount),
             JournalLine.credit(INTEREST_INCOME, amount)));
+  }
+
+  /**
+   * What is still owed when the loan is written off becomes the lender's loss: the loss account is
+   * debited with the total, and each receivable credited with its outstanding part (zero parts have
+   * no line), leaving every receivable at zero. Empty when nothing is owed: a write-off of nothing
+   * moves nothing.
+   */
+  public static Optional<JournalEntry> writeOff(
+      BigDecimal principal, BigDecimal interest, BigDecimal fee) {
+    BigDecimal total = principal.add(interest).add(fee);
+    if (total.signum() == 0) {
+      return Optional.empty();
+    }
+    List<JournalLine> lines = new ArrayList<>();
+    lines.add(JournalLine.debit(LOSS, total));
+    addCredit(lines, LOAN_PRINCIPAL_RECEIVABLE, principal);
+    addCredit(lines, INTEREST_RECEIVABLE, interest);
+    addCredit(lines, FEE_RECEIVABLE, fee);
+    return Optional.of(new JournalEntry(lines));
   }
 
   private static void addCredit(List<JournalLine> lines, LedgerAccount account, BigDecimal amount) {

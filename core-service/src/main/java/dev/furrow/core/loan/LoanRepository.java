@@ -1,6 +1,7 @@
 package dev.furrow.core.loan;
 
 import dev.furrow.core.error.ConflictException;
+import dev.furrow.core.ledger.LedgerRepository;
 import dev.furrow.core.query.CompiledQuery;
 import dev.furrow.core.query.PartnerLists;
 import dev.furrow.core.query.PartnerPage;
@@ -113,9 +114,12 @@ public final class LoanRepository {
           + " WHERE l.partner_id = :partner";
 
   private final Jdbi jdbi;
+  private final LedgerRepository ledger;
 
-  public LoanRepository(Jdbi jdbi) {
+  /** The loans' SQL; {@code ledger} receives the journal entry of a write-off. */
+  public LoanRepository(Jdbi jdbi, LedgerRepository ledger) {
     this.jdbi = jdbi;
+    this.ledger = ledger;
   }
 
   /**
@@ -160,7 +164,8 @@ public final class LoanRepository {
   /**
    * Locks the partner's loan, stores the state {@code change} makes of its current one and returns
    * the stored result; empty when there is no such loan. Whatever {@code change} throws rolls the
-   * transaction back.
+   * transaction back. A change that writes the loan off also posts the write-off's journal entry
+   * ({@link WriteOff}), in the same transaction.
    */
   public Optional<Loan> change(
       long partnerId, UUID id, UnaryOperator<LoanState> change, Instant now) {
@@ -168,29 +173,44 @@ public final class LoanRepository {
         h ->
             find(h, partnerId, id, true)
                 .map(
-                    current ->
-                        bindState(
-                                h.createQuery(
-                                    "UPDATE loan AS l SET status = :status,"
-                                        + " principal = :principal, interest = :interest,"
-                                        + " fee = :fee, pending_principal = :pendingPrincipal,"
-                                        + " pending_interest = :pendingInterest,"
-                                        + " pending_fee = :pendingFee,"
-                                        + " interest_calculation_enabled = :interestEnabled,"
-                                        + " close_reason = :closeReason,"
-                                        + " close_substatus = :closeSubstatus,"
-                                        + " closed_at = :closedAt,"
-                                        + " written_off_amount = :writtenOffAmount,"
-                                        + " updated_at = :now"
-                                        + " WHERE l.id = :id AND l.partner_id = :partner"
-                                        + " RETURNING "
-                                        + COLUMNS),
-                                change.apply(current.state()))
-                            .bind("id", id)
-                            .bind("partner", partnerId)
-                            .bind("now", utc(now))
-                            .map(LOAN)
-                            .one()));
+                    current -> {
+                      LoanState next = change.apply(current.state());
+                      Loan stored =
+                          bindState(
+                                  h.createQuery(
+                                      "UPDATE loan AS l SET status = :status,"
+                                          + " principal = :principal, interest = :interest,"
+                                          + " fee = :fee, pending_principal = :pendingPrincipal,"
+                                          + " pending_interest = :pendingInterest,"
+                                          + " pending_fee = :pendingFee,"
+                                          + " interest_calculation_enabled = :interestEnabled,"
+                                          + " close_reason = :closeReason,"
+                                          + " close_substatus = :closeSubstatus,"
+                                          + " closed_at = :closedAt,"
+                                          + " written_off_amount = :writtenOffAmount,"
+                                          + " updated_at = :now"
+                                          + " WHERE l.id = :id AND l.partner_id = :partner"
+                                          + " RETURNING "
+                                          + COLUMNS),
+                                  next)
+                              .bind("id", id)
+                              .bind("partner", partnerId)
+                              .bind("now", utc(now))
+                              .map(LOAN)
+                              .one();
+                      WriteOff.entry(current.state(), next)
+                          .ifPresent(
+                              entry ->
+                                  ledger.post(
+                                      h,
+                                      partnerId,
+                                      id,
+                                      null,
+                                      current.terms().currency(),
+                                      entry,
+                                      now));
+                      return stored;
+                    }));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.furrow.core.transaction;
 
+import dev.furrow.core.error.ConflictException;
 import dev.furrow.core.error.DomainException;
 import dev.furrow.core.ledger.JournalEntry;
 import dev.furrow.core.ledger.LedgerRepository;
@@ -188,6 +189,11 @@ public final class TransactionRepository {
    * {@code plan} refuses, the key is looked up again under the lock and a transaction found there
    * wins over the refusal; when {@code plan} accepts, the insert meets the unique key, rolls back
    * and is answered from the winner, as two requests with one key on different loans are.
+   *
+   * <p>Inside an enclosing transaction (an {@code Idempotency-Key}) the failed insert aborts that
+   * transaction too, so the winner cannot be read and the loser is refused as a different request.
+   * Identical requests with one {@code Idempotency-Key} never get there: they take turns on the
+   * key's row and the later one is answered with the stored reply.
    */
   public Transaction create(
       long partnerId,
@@ -200,9 +206,18 @@ public final class TransactionRepository {
       if (!violates(e, ONE_TRANSACTION_PER_KEY)) {
         throw e;
       }
-      return jdbi.withHandle(h -> findByKey(h, partnerId, request.idempotencyKey()))
-          .map(winner -> TransactionPolicy.replay(winner, request))
-          .orElseThrow(() -> e);
+      try {
+        return jdbi.withHandle(h -> findByKey(h, partnerId, request.idempotencyKey()))
+            .map(winner -> TransactionPolicy.replay(winner, request))
+            .orElseThrow(() -> e);
+      } catch (UnableToExecuteStatementException aborted) {
+        if (!inFailedTransaction(aborted)) {
+          throw aborted;
+        }
+        // An enclosing transaction (an Idempotency-Key) was aborted by the failed insert, so the
+        // winner cannot be read; the loser is refused as a different request.
+        throw new ConflictException(TransactionPolicy.KEY_REUSED);
+      }
     }
   }
 
@@ -551,6 +566,11 @@ public final class TransactionRepository {
         rs.getObject("statement_id", UUID.class),
         instant(rs, "created_at"),
         instant(rs, "updated_at"));
+  }
+
+  /** The statement was refused because its transaction had already failed (SQLSTATE 25P02). */
+  private static boolean inFailedTransaction(UnableToExecuteStatementException e) {
+    return e.getCause() instanceof SQLException sql && "25P02".equals(sql.getSQLState());
   }
 
   /** Whether the statement failed on the named unique constraint. */

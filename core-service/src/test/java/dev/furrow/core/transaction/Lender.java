@@ -14,6 +14,7 @@ import dev.furrow.proto.lending.v1.ApplicationInput;
 import dev.furrow.proto.lending.v1.ApplicationServiceGrpc;
 import dev.furrow.proto.lending.v1.ApplicationServiceGrpc.ApplicationServiceBlockingStub;
 import dev.furrow.proto.lending.v1.CheckLedgerRequest;
+import dev.furrow.proto.lending.v1.CloseLoanRequest;
 import dev.furrow.proto.lending.v1.CompleteApplicationRequest;
 import dev.furrow.proto.lending.v1.CreateApplicationRequest;
 import dev.furrow.proto.lending.v1.CreateEndUserRequest;
@@ -166,6 +167,16 @@ final class Lender {
             .build());
   }
 
+  /** Closes the loan as written off. */
+  Loan writeOff(Loan loan) {
+    return loans.closeLoan(
+        CloseLoanRequest.newBuilder()
+            .setId(loan.getId())
+            .setCloseReason("Borrower unreachable")
+            .setCloseSubstatus("written_off")
+            .build());
+  }
+
   Loan loan(String id) {
     return loans.getLoan(GetLoanRequest.newBuilder().setId(id).build());
   }
@@ -235,8 +246,9 @@ final class Lender {
   }
 
   /**
-   * Asserts that the loan's journal balances, adds up to the loan's balances, and that the operator
-   * sees the same; returns the check.
+   * Asserts that the loan's journal balances, adds up to the loan's balances (less what a write-off
+   * moved to loss, which is then all of them), and that the operator sees the same; returns the
+   * check.
    */
   LedgerCheck assertLedgerConsistent(Loan loan) {
     LedgerCheck check = ledger(loan);
@@ -246,9 +258,19 @@ final class Lender {
     assertThat(check.getBalancesMatch()).isTrue();
     assertThat(check.getUnbalancedEntries()).isZero();
     assertThat(check.getTotalDebits()).isEqualTo(check.getTotalCredits());
-    assertThat(check.getJournal().getPrincipal()).isEqualTo(stored.getPrincipal());
-    assertThat(check.getJournal().getInterest()).isEqualTo(stored.getInterest());
-    assertThat(check.getJournal().getFee()).isEqualTo(stored.getFee());
+    if (stored.getCloseSubstatus().equals("written_off")) {
+      assertThat(check.getJournal().getOutstanding()).isEqualTo("0.00");
+      assertThat(check.getWrittenOff().getPrincipal()).isEqualTo(stored.getPrincipal());
+      assertThat(check.getWrittenOff().getInterest()).isEqualTo(stored.getInterest());
+      assertThat(check.getWrittenOff().getFee()).isEqualTo(stored.getFee());
+      assertThat(accountBalances(check).get("loss")).isEqualTo(stored.getWrittenOffAmount());
+    } else {
+      assertThat(check.getWrittenOff().getOutstanding()).isEqualTo("0.00");
+      assertThat(accountBalances(check).get("loss")).isEqualTo("0.00");
+      assertThat(check.getJournal().getPrincipal()).isEqualTo(stored.getPrincipal());
+      assertThat(check.getJournal().getInterest()).isEqualTo(stored.getInterest());
+      assertThat(check.getJournal().getFee()).isEqualTo(stored.getFee());
+    }
     assertThat(
             operatorLedger.checkLedger(
                 CheckLedgerRequest.newBuilder().setLoan(loan.getId()).build()))

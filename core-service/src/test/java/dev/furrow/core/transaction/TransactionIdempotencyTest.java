@@ -3,13 +3,19 @@ package dev.furrow.core.transaction;
 import static dev.furrow.core.transaction.Lender.assertConflict;
 import static dev.furrow.core.transaction.Lender.request;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.furrow.core.CoreHarness;
+import dev.furrow.core.platform.grpc.Caller;
+import dev.furrow.proto.lending.v1.CreateTransactionRequest;
 import dev.furrow.proto.lending.v1.Loan;
 import dev.furrow.proto.lending.v1.Product;
 import dev.furrow.proto.lending.v1.Transaction;
 import dev.furrow.proto.lending.v1.TransactionInput;
+import io.grpc.Metadata;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -182,6 +188,64 @@ class TransactionIdempotencyTest {
       pool.shutdownNow();
     }
     assertThat(lender.loan(second.getId()).getPrincipal()).isEqualTo("0.00");
+    lender.assertLedgerConsistent(second);
+  }
+
+  @Test
+  void aLoserAtTheUniqueKeyInsideAnIdempotencyKeyCallIsRefusedAsADifferentRequest()
+      throws Exception {
+    Loan first = lender.openLoan(product, "100000");
+    Loan second = lender.openLoan(product, "100000");
+    TransactionInput.Builder onSecond = request(second, "disbursement", "700");
+    Metadata header = new Metadata();
+    header.put(Caller.IDEMPOTENCY_KEY, "header-" + onSecond.getIdempotencyKey());
+    var withHeader =
+        lender.transactions.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(header));
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (Handle winner = core.server().jdbi().open()) {
+      // A request on the first loan has written its row under the key but not committed yet.
+      winner.begin();
+      winner
+          .createUpdate(
+              "INSERT INTO loan_transaction (partner_id, loan_id, type, status, amount,"
+                  + " idempotency_key, request_fingerprint, created_at, updated_at)"
+                  + " VALUES (:partner, :loan, 'disbursement', 'pending', 700, :key,"
+                  + " :fingerprint, now(), now())")
+          .bind("partner", lender.partnerId)
+          .bind("loan", UUID.fromString(first.getId()))
+          .bind("key", onSecond.getIdempotencyKey())
+          .bind("fingerprint", "0".repeat(64))
+          .execute();
+      Future<Transaction> loser =
+          pool.submit(
+              () ->
+                  withHeader.createTransaction(
+                      CreateTransactionRequest.newBuilder().setTransaction(onSecond).build()));
+      awaitBlockedOnALock();
+      winner.commit();
+
+      assertThatThrownBy(() -> loser.get(30, TimeUnit.SECONDS))
+          .cause()
+          .isInstanceOfSatisfying(
+              StatusRuntimeException.class,
+              e -> {
+                assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+                assertThat(e.getStatus().getDescription()).isEqualTo(KEY_REUSED);
+              });
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(lender.loan(second.getId()).getPrincipal()).isEqualTo("0.00");
+    long remembered =
+        core.server()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT count(*) FROM idempotent_request WHERE partner_id = :p")
+                        .bind("p", lender.partnerId)
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(remembered).isZero();
     lender.assertLedgerConsistent(second);
   }
 

@@ -32,7 +32,7 @@ import net.jqwik.api.statistics.Statistics;
  * every step against a small model: the journal balances and matches the loan, no balance is
  * negative or pending beyond its outstanding, the model predicts which requests the loan takes, a
  * refused request changes nothing, and a revert puts the loan back exactly as it was before the
- * reverted transaction.
+ * reverted transaction. Every sequence ends with a write-off, after which the ledger still checks.
  */
 class TransactionPropertyTest {
   private static final CoreHarness core = new CoreHarness();
@@ -172,6 +172,22 @@ class TransactionPropertyTest {
       }
       checkInvariants(lender.loan(id));
     }
+    writeOffKeepsTheLedgerConsistent(lender.loan(id));
+  }
+
+  /**
+   * The terminal step of every sequence: the loan, in whatever state the steps left it, is written
+   * off; what it owed moves to loss, its balances stay, and its ledger still checks.
+   */
+  private static void writeOffKeepsTheLedgerConsistent(Loan last) {
+    Loan closed = lender.writeOff(last);
+    Statistics.collect("write-off", outstanding(last).signum() > 0);
+    assertThat(closed.getStatus()).isEqualTo("closed");
+    assertThat(closed.getWrittenOffAmount()).isEqualTo(outstanding(last).toPlainString());
+    assertThat(closed.getPrincipal()).isEqualTo(last.getPrincipal());
+    assertThat(closed.getInterest()).isEqualTo(last.getInterest());
+    assertThat(closed.getFee()).isEqualTo(last.getFee());
+    checkInvariants(closed);
   }
 
   /**

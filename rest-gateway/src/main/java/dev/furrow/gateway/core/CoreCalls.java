@@ -26,9 +26,12 @@ public final class CoreCalls {
 
   private CoreCalls() {}
 
-  /** The stub for one call on behalf of the current (authenticated) request. */
+  /**
+   * The stub for one call on behalf of the current (authenticated) request: with its API key, its
+   * {@code Idempotency-Key} if it changes something ({@link CoreIdempotencyKey}), and a deadline.
+   */
   public static <S extends AbstractStub<S>> S forRequest(S stub, ServiceRequestContext ctx) {
-    return CoreApiKey.attach(stub, ctx)
+    return CoreIdempotencyKey.attach(CoreApiKey.attach(stub, ctx), ctx)
         .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
   }
 

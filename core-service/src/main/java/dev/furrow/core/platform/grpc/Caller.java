@@ -14,6 +14,13 @@ public final class Caller {
   public static final Metadata.Key<String> SERVICE_TOKEN =
       Metadata.Key.of("x-furrow-service-token", Metadata.ASCII_STRING_MARSHALLER);
 
+  /**
+   * Optional key that makes a mutating partner call run at most once (the REST gateway forwards the
+   * {@code Idempotency-Key} header in it); see {@code dev.furrow.core.idempotency}.
+   */
+  public static final Metadata.Key<String> IDEMPOTENCY_KEY =
+      Metadata.Key.of("x-furrow-idempotency-key", Metadata.ASCII_STRING_MARSHALLER);
+
   static final Context.Key<Long> PARTNER_ID = Context.key("furrow-partner-id");
 
   private Caller() {}
