@@ -277,6 +277,8 @@ class PaygWebhookRestTest {
     assertThat(ambiguous.json().get("unmatched_reason").asText())
         .isEqualTo("2 open contracts match customer 'Ibrahim Sani'");
     assertThat(ambiguous.json().get("contract").isNull()).isTrue();
+    assertThat(ambiguous.json().get("applied_at").isNull()).isTrue();
+    assertThat(ambiguous.json().get("match_method").isNull()).isTrue();
     assertThat(unknownName.json().get("unmatched_reason").asText())
         .isEqualTo("no open contract for customer 'Nobody'");
     assertThat(unknownLoan.json().get("unmatched_reason").asText())
