@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /** SQL of contracts, funding sources and entitlements. */
 public final class ContractRepository {
@@ -93,7 +94,39 @@ public final class ContractRepository {
 
   /** One page of the contracts the partner may see, and the count of all matches. */
   public PartnerPage<Contract> list(long partnerId, PaygQuery query) {
-    return PaygLists.fetch(jdbi, partnerId, query, COLUMNS, VISIBLE, CONTRACT);
+    if (!query.searching()) {
+      return PaygLists.fetch(jdbi, partnerId, query, COLUMNS, VISIBLE, CONTRACT);
+    }
+    // With a search, the matches are found first (trigram index) and then ordered: without the
+    // fence (OFFSET 0) the planner may walk the ordering index and filter every row by the
+    // search, which costs a scan of the whole funding source when the term matches few rows.
+    String filtered = VISIBLE + " AND (" + query.where() + ")";
+    return jdbi.inTransaction(
+        TransactionIsolationLevel.REPEATABLE_READ,
+        h -> {
+          long count =
+              query
+                  .bind(h.createQuery("SELECT count(*)" + filtered))
+                  .bind("partner", partnerId)
+                  .mapTo(Long.class)
+                  .one();
+          List<Contract> page =
+              query
+                  .bind(
+                      h.createQuery(
+                          "SELECT * FROM (SELECT "
+                              + COLUMNS
+                              + filtered
+                              + " OFFSET 0) c ORDER BY "
+                              + query.orderBy()
+                              + " LIMIT :limit OFFSET :offset"))
+                  .bind("partner", partnerId)
+                  .bind("limit", query.limit())
+                  .bind("offset", query.offset())
+                  .map(CONTRACT)
+                  .list();
+          return new PartnerPage<>(count, page);
+        });
   }
 
   /** A contract the partner may see. */

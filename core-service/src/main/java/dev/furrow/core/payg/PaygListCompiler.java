@@ -60,7 +60,8 @@ public final class PaygListCompiler {
     long offset = (long) (page - 1) * limit;
     CompiledQuery compiled =
         spec.sql().compile(internal, sort, Integer.toString(limit), Long.toString(offset));
-    return new PaygQuery(compiled, page);
+    boolean searching = internal.keySet().stream().anyMatch(k -> k.startsWith("s__"));
+    return new PaygQuery(compiled, page, searching);
   }
 
   private static int bounded(

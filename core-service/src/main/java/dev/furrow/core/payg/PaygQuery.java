@@ -14,10 +14,17 @@ import org.jdbi.v3.core.statement.SqlStatement;
 public final class PaygQuery {
   private final CompiledQuery compiled;
   private final int page;
+  private final boolean searching;
 
-  PaygQuery(CompiledQuery compiled, int page) {
+  PaygQuery(CompiledQuery compiled, int page, boolean searching) {
     this.compiled = requireNonNull(compiled, "compiled");
     this.page = page;
+    this.searching = searching;
+  }
+
+  /** Whether the request has a search term (its predicate is in {@link #where()}). */
+  public boolean searching() {
+    return searching;
   }
 
   /** The filters and search as one predicate ({@code TRUE} when there are none). */
