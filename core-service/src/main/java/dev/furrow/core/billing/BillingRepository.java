@@ -97,6 +97,18 @@ public final class BillingRepository {
         .list();
   }
 
+  /**
+   * Takes the key-share lock a new period's foreign key would take on each contract, up front and
+   * in id order, so creating drafts later in the batch never waits for a contract row while this
+   * transaction holds period locks (payments lock the contract, then its periods).
+   */
+  public void shareContracts(Handle h, Collection<Long> contracts) {
+    h.createQuery("SELECT id FROM contract WHERE id = ANY(:c::bigint[]) ORDER BY id FOR KEY SHARE")
+        .bindArray("c", Long.class, List.copyOf(contracts))
+        .mapTo(Long.class)
+        .list();
+  }
+
   /** Creates the draft of each (contract, week) that has no period yet. */
   public void createDrafts(Handle h, List<Long> contracts, List<IsoWeek> weeks) {
     if (contracts.isEmpty()) {
@@ -248,11 +260,14 @@ public final class BillingRepository {
                 .list());
   }
 
-  /** Locks a contract's row (its credit balance and invoices change under this lock). */
+  /**
+   * Locks a contract's row against other cycles and payments (its credit balance and invoices
+   * change under this lock). NO KEY UPDATE, so usage batches creating drafts are not held up.
+   */
   public Optional<ContractTerms> lockContract(Handle h, long contractId) {
     return h.createQuery(
             "SELECT id, status, minimum_weekly_payment, currency, loan_start_date, loan_end_date,"
-                + " invoice_due_days, credit_balance FROM contract WHERE id = :c FOR UPDATE")
+                + " invoice_due_days, credit_balance FROM contract WHERE id = :c FOR NO KEY UPDATE")
         .bind("c", contractId)
         .map(
             (rs, ctx) ->

@@ -76,6 +76,7 @@ public final class UsageBilling implements RecordedUsageHook {
     }
     List<Long> contracts = byWeek.keySet().stream().map(ContractWeek::contractId).toList();
     List<IsoWeek> weeks = byWeek.keySet().stream().map(k -> new IsoWeek(k.weekStart())).toList();
+    repository.shareContracts(h, zones.keySet());
     repository.createDrafts(h, contracts, weeks);
 
     Map<ContractWeek, LockedPeriod> periods = new HashMap<>();
