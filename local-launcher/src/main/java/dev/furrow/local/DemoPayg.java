@@ -109,7 +109,8 @@ final class DemoPayg {
                 ListWebhookSecretsRequest.newBuilder().setPartnerId(partnerId).build())
             .getSecretsList()
             .stream()
-            .filter(secret -> !secret.hasRevokedAt())
+            // An unset revoked_at may arrive as the default (epoch) Timestamp.
+            .filter(secret -> secret.getRevokedAt().getSeconds() == 0)
             .toList();
     try {
       if (Files.exists(file)) {

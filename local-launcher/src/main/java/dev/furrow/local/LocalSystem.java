@@ -184,6 +184,11 @@ public final class LocalSystem implements AutoCloseable {
     return gateway.port();
   }
 
+  /** The core's gRPC port (the chosen one when started with port 0). */
+  public int corePort() {
+    return core.port();
+  }
+
   @Override
   public void close() {
     while (!running.isEmpty()) {

@@ -183,6 +183,17 @@ final class PaygSystem implements BeforeAllCallback, AfterAllCallback {
     return new Partner(id, key, secret);
   }
 
+  /** A LENDING key of the partner, which the PAYG face refuses like an unknown key. */
+  String lendingKey(Partner partner) {
+    return asOperator(PartnerAdminServiceGrpc.newBlockingStub(channel))
+        .issueApiKey(
+            IssueApiKeyRequest.newBuilder()
+                .setPartnerId(partner.id)
+                .setFace(ApiFace.API_FACE_LENDING)
+                .build())
+        .getKey();
+  }
+
   /** A registered tractor of the partner and a contract for it, with the given terms changed. */
   Contract newContract(Partner owner, String fundingSource, ContractTerms terms) {
     String tractor = "TR-" + unique();

@@ -56,7 +56,7 @@ final class PaygJson {
     o.put("loan_end_date", c.getLoanEndDate());
     o.put("usd_snapshot", orNull(c.getUsdSnapshot()));
     o.put("repayment_per_hectare", c.getRepaymentPerHectare());
-    o.put("created_at", c.hasCreatedAt() ? timestamp(c.getCreatedAt()) : null);
+    o.put("created_at", timestampOrNull(c.hasCreatedAt(), c.getCreatedAt()));
     if (c.getUsdSnapshot().isEmpty()) {
       o.put(
           "usd_snapshot_unavailable",
@@ -89,10 +89,10 @@ final class PaygJson {
     o.put("invoice", p.getInvoice() == 0 ? null : p.getInvoice());
     o.put("invoice_number", orNull(p.getInvoiceNumber()));
     o.put("due_date", orNull(p.getDueDate()));
-    o.put("issued_at", p.hasIssuedAt() ? timestamp(p.getIssuedAt()) : null);
+    o.put("issued_at", timestampOrNull(p.hasIssuedAt(), p.getIssuedAt()));
     o.set("lines", lines(p.getLinesList()));
-    o.put("created_at", p.hasCreatedAt() ? timestamp(p.getCreatedAt()) : null);
-    o.put("updated_at", p.hasUpdatedAt() ? timestamp(p.getUpdatedAt()) : null);
+    o.put("created_at", timestampOrNull(p.hasCreatedAt(), p.getCreatedAt()));
+    o.put("updated_at", timestampOrNull(p.hasUpdatedAt(), p.getUpdatedAt()));
     return o;
   }
 
@@ -114,8 +114,8 @@ final class PaygJson {
     o.put("due_date", i.getDueDate());
     o.put("iso_week", i.getIsoWeek());
     o.set("lines", lines(i.getLinesList()));
-    o.put("created_at", i.hasCreatedAt() ? timestamp(i.getCreatedAt()) : null);
-    o.put("updated_at", i.hasUpdatedAt() ? timestamp(i.getUpdatedAt()) : null);
+    o.put("created_at", timestampOrNull(i.hasCreatedAt(), i.getCreatedAt()));
+    o.put("updated_at", timestampOrNull(i.hasUpdatedAt(), i.getUpdatedAt()));
     return o;
   }
 
@@ -127,9 +127,9 @@ final class PaygJson {
     o.put("customer_name", p.getCustomerName());
     o.put("amount_paid", p.getAmountPaid());
     o.put("currency", orNull(p.getCurrency()));
-    o.put("initiated_at", p.hasInitiatedAt() ? timestamp(p.getInitiatedAt()) : null);
-    o.put("completed_at", p.hasCompletedAt() ? timestamp(p.getCompletedAt()) : null);
-    o.put("received_at", p.hasReceivedAt() ? timestamp(p.getReceivedAt()) : null);
+    o.put("initiated_at", timestampOrNull(p.hasInitiatedAt(), p.getInitiatedAt()));
+    o.put("completed_at", timestampOrNull(p.hasCompletedAt(), p.getCompletedAt()));
+    o.put("received_at", timestampOrNull(p.hasReceivedAt(), p.getReceivedAt()));
     o.put("status", p.getStatus());
     o.put("match_method", orNull(p.getMatchMethod()));
     o.put("unmatched_reason", orNull(p.getUnmatchedReason()));
@@ -144,7 +144,7 @@ final class PaygJson {
     o.set("allocations", allocations);
     o.put("unapplied_amount", orNull(p.getUnappliedAmount()));
     o.put("remaining_contract_value_after", orNull(p.getRemainingContractValueAfter()));
-    o.put("applied_at", p.hasAppliedAt() ? timestamp(p.getAppliedAt()) : null);
+    o.put("applied_at", timestampOrNull(p.hasAppliedAt(), p.getAppliedAt()));
     o.put("requested_loan_id", orNull(p.getRequestedLoanId()));
     o.put("requested_invoice_number", orNull(p.getRequestedInvoiceNumber()));
     return o;
@@ -172,6 +172,17 @@ final class PaygJson {
       array.add(o);
     }
     return array;
+  }
+
+  /**
+   * The timestamp, or null when unset; the epoch itself counts as unset, because some core messages
+   * fill an absent time with the default {@code Timestamp} (no PAYG time is 1970).
+   */
+  static String timestampOrNull(boolean present, Timestamp timestamp) {
+    if (!present || (timestamp.getSeconds() == 0 && timestamp.getNanos() == 0)) {
+      return null;
+    }
+    return timestamp(timestamp);
   }
 
   /** RFC 3339 in UTC: whole seconds, or six fraction digits (PostgreSQL's precision). */

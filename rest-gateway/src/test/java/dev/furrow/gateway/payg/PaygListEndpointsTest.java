@@ -514,6 +514,8 @@ class PaygListEndpointsTest {
             .setStatus("unmatched")
             .setUnmatchedReason("No open contract matches the customer name.")
             .setUnappliedAmount("0.00")
+            // A core may fill an absent time with the default Timestamp: still null.
+            .setAppliedAt(Timestamp.getDefaultInstance())
             .build();
     gateway
         .core()
