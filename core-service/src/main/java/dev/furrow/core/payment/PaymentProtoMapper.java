@@ -59,9 +59,11 @@ final class PaymentProtoMapper {
                 p.remainingContractValueAfter() == null
                     ? ""
                     : money(p.remainingContractValueAfter()))
-            .setAppliedAt(ProtoTime.toProto(p.appliedAt()))
             .setRequestedLoanId(text(p.requestedLoanId()))
             .setRequestedInvoiceNumber(text(p.requestedInvoiceNumber()));
+    if (p.appliedAt() != null) {
+      out.setAppliedAt(ProtoTime.toProto(p.appliedAt()));
+    }
     for (Payment.Allocation a : p.allocations()) {
       out.addAllocations(
           dev.furrow.proto.payg.v1.PaymentAllocation.newBuilder()
@@ -76,13 +78,16 @@ final class PaymentProtoMapper {
   }
 
   static dev.furrow.proto.payg.v1.WebhookSecret toProto(WebhookSecret s) {
-    return dev.furrow.proto.payg.v1.WebhookSecret.newBuilder()
-        .setId(s.id())
-        .setPartnerId(s.partnerId())
-        .setSecret(text(s.secret()))
-        .setCreatedAt(ProtoTime.toProto(s.createdAt()))
-        .setRevokedAt(ProtoTime.toProto(s.revokedAt()))
-        .build();
+    dev.furrow.proto.payg.v1.WebhookSecret.Builder out =
+        dev.furrow.proto.payg.v1.WebhookSecret.newBuilder()
+            .setId(s.id())
+            .setPartnerId(s.partnerId())
+            .setSecret(text(s.secret()))
+            .setCreatedAt(ProtoTime.toProto(s.createdAt()));
+    if (s.revokedAt() != null) {
+      out.setRevokedAt(ProtoTime.toProto(s.revokedAt()));
+    }
+    return out.build();
   }
 
   private static String money(BigDecimal value) {
