@@ -109,8 +109,7 @@ final class DemoPayg {
                 ListWebhookSecretsRequest.newBuilder().setPartnerId(partnerId).build())
             .getSecretsList()
             .stream()
-            // An unset revoked_at may arrive as the default (epoch) Timestamp.
-            .filter(secret -> secret.getRevokedAt().getSeconds() == 0)
+            .filter(secret -> !secret.hasRevokedAt())
             .toList();
     try {
       if (Files.exists(file)) {
