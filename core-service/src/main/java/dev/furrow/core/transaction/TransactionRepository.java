@@ -153,6 +153,7 @@ public final class TransactionRepository {
   private final LoanRepository loans;
   private final LedgerRepository ledger;
   private final FollowerRepository follower;
+  private final LoanQueue<Request, Transaction> queue = new LoanQueue<>(MAX_BATCH, this::post);
 
   public TransactionRepository(Jdbi jdbi, LoanRepository loans, LedgerRepository ledger) {
     this(jdbi, loans, ledger, (h, loanId, now) -> {});
@@ -194,14 +195,84 @@ public final class TransactionRepository {
    * transaction too, so the winner cannot be read and the loser is refused as a different request.
    * Identical requests with one {@code Idempotency-Key} never get there: they take turns on the
    * key's row and the later one is answered with the stored reply.
+   *
+   * <p>Requests for one loan that arrive while an earlier one for it is being posted are posted
+   * together, in arrival order, in one database transaction with one commit ({@link LoanQueue},
+   * {@link #post}); each is answered exactly as on its own. A request made inside an enclosing
+   * transaction is never batched.
    */
   public Transaction create(
       long partnerId,
       TransactionRequest request,
       Function<LoanContext, List<Posting>> plan,
       Supplier<Instant> clock) {
+    Request r = new Request(partnerId, request, plan, clock);
+    if (jdbi.getHandleScope().get() != null) {
+      // Inside a database transaction this thread holds open (an Idempotency-Key): the posting
+      // belongs to that transaction, so it runs here, on its handle, never in a batch.
+      return createAlone(r);
+    }
+    return queue.submit(request.loanId(), r);
+  }
+
+  /** The most requests for one loan posted in one database transaction. */
+  static final int MAX_BATCH = 32;
+
+  /** How many {@link #create} calls wait for the loan's posting in progress (tests watch this). */
+  int waiting(UUID loanId) {
+    return queue.waiting(loanId);
+  }
+
+  /** One {@link #create} call, as it waits in its loan's queue. */
+  private record Request(
+      long partnerId,
+      TransactionRequest request,
+      Function<LoanContext, List<Posting>> plan,
+      Supplier<Instant> clock) {}
+
+  /**
+   * Posts a batch of requests for one loan in one database transaction, each as {@link
+   * #createAlone} would in its own, in arrival order: a later one sees the loan as the earlier ones
+   * left it and finds their idempotency keys. A refusal writes nothing (postings are planned before
+   * anything is written), so it is that request's answer and the others go on. Any other failure,
+   * of a statement or of the commit, rolls the whole batch back, and each request is then posted on
+   * its own, so a failure is answered exactly as without batching.
+   */
+  private void post(List<LoanQueue.Job<Request, Transaction>> batch) {
+    if (batch.size() == 1) {
+      LoanQueue.Job<Request, Transaction> job = batch.get(0);
+      job.complete(() -> createAlone(job.request()));
+      return;
+    }
     try {
-      return jdbi.inTransaction(h -> createIn(h, partnerId, request, plan, clock));
+      jdbi.useTransaction(
+          h -> {
+            Follow follow = new Follow();
+            for (LoanQueue.Job<Request, Transaction> job : batch) {
+              Request r = job.request();
+              try {
+                job.succeed(createIn(h, r.partnerId(), r.request(), r.plan(), r.clock(), follow));
+              } catch (DomainException refusal) {
+                job.fail(refusal);
+              }
+            }
+            if (follow.at != null) {
+              follower.posted(h, follow.loanId, follow.at);
+            }
+          });
+    } catch (RuntimeException failed) {
+      for (LoanQueue.Job<Request, Transaction> job : batch) {
+        job.complete(() -> createAlone(job.request()));
+      }
+    }
+  }
+
+  /** The request in a database transaction of its own. */
+  private Transaction createAlone(Request r) {
+    long partnerId = r.partnerId();
+    TransactionRequest request = r.request();
+    try {
+      return jdbi.inTransaction(h -> createIn(h, partnerId, request, r.plan(), r.clock(), null));
     } catch (UnableToExecuteStatementException e) {
       if (!violates(e, ONE_TRANSACTION_PER_KEY)) {
         throw e;
@@ -227,15 +298,30 @@ public final class TransactionRepository {
    * unique-key race is not recovered here: the caller's whole transaction fails.
    */
   public TransactionBook.Applier within(Handle h) {
-    return (partnerId, request, plan, clock) -> createIn(h, partnerId, request, plan, clock);
+    return (partnerId, request, plan, clock) -> createIn(h, partnerId, request, plan, clock, null);
   }
 
+  /**
+   * The latest posting of a batch, whose follower runs once after the batch's last posting: it
+   * rewrites what follows from the loan's applied transactions, so running it after each posting of
+   * the batch would leave the same rows.
+   */
+  private static final class Follow {
+    @Nullable private UUID loanId;
+    @Nullable private Instant at;
+  }
+
+  /**
+   * {@link #create}'s work on {@code h}; the follower runs after the posting, or, with {@code
+   * follow}, is left to the caller, which is told the loan and time.
+   */
   private Transaction createIn(
       Handle h,
       long partnerId,
       TransactionRequest request,
       Function<LoanContext, List<Posting>> plan,
-      Supplier<Instant> clock) {
+      Supplier<Instant> clock,
+      @Nullable Follow follow) {
     Optional<Transaction> existing = findByKey(h, partnerId, request.idempotencyKey());
     if (existing.isPresent() && request.fingerprint().equals(existing.get().fingerprint())) {
       return existing.get();
@@ -257,7 +343,15 @@ public final class TransactionRepository {
       }
       throw refusal;
     }
-    return apply(h, partnerId, loan, postings, clock.get());
+    Instant now = clock.get();
+    Transaction first = apply(h, partnerId, loan, postings, now);
+    if (follow == null) {
+      follower.posted(h, loan.id(), now);
+    } else {
+      follow.loanId = loan.id();
+      follow.at = now;
+    }
+    return first;
   }
 
   public Optional<Transaction> find(long partnerId, UUID id) {
@@ -366,7 +460,10 @@ public final class TransactionRepository {
     return PartnerLists.pageSql(query, COLUMNS, LIST_FROM);
   }
 
-  /** Stores the postings in order and the loan's state after the last; returns the first. */
+  /**
+   * Stores the postings in order and the loan's state after the last; returns the first. The caller
+   * runs the follower.
+   */
   private Transaction apply(
       Handle h, long partnerId, Loan loan, List<Posting> postings, Instant now) {
     UUID previous = loan.lastTransaction();
@@ -378,7 +475,6 @@ public final class TransactionRepository {
       previous = t.id();
     }
     loans.post(h, partnerId, loan.id(), postings.get(postings.size() - 1).after(), previous, now);
-    follower.posted(h, loan.id(), now);
     return stored.get(0);
   }
 

@@ -15,7 +15,7 @@ class JournalGuardTest {
   @RegisterExtension static final CoreHarness core = new CoreHarness();
 
   @Test
-  void anUnbalancedEntryIsRefusedAtCommitAndWrittenLinesNeverChange() {
+  void anUnbalancedEntryIsRefusedAndWrittenLinesNeverChange() {
     Lender lender = Lender.newPartner(core, "journal-guard");
     Loan loan = lender.openLoan(lender.product(), "1000");
     lender.disburse(loan, "1000");
@@ -41,6 +41,18 @@ class JournalGuardTest {
                           .bind("entry", entry)
                           .execute();
                     }))
+        .rootCause()
+        .hasMessageContaining("is not balanced");
+    // A line added later to a balanced entry unbalances it: refused too.
+    assertThatThrownBy(
+            () ->
+                jdbi.useHandle(
+                    h ->
+                        h.execute(
+                            "INSERT INTO journal_line (entry_id, position, account, debit, credit)"
+                                + " SELECT id, 99, 'loss', 1, 0 FROM journal_entry"
+                                + " WHERE loan_id = ?",
+                            UUID.fromString(loan.getId()))))
         .rootCause()
         .hasMessageContaining("is not balanced");
     assertThatThrownBy(
