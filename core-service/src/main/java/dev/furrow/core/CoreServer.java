@@ -31,9 +31,11 @@ import dev.furrow.core.product.ProductPolicy;
 import dev.furrow.core.product.ProductRepository;
 import dev.furrow.core.telematics.TelematicsGrpcServices;
 import dev.furrow.core.telematics.TractorRegistry;
+import dev.furrow.core.telematics.UsageMonitor;
 import dev.furrow.core.telematics.UsagePolicy;
 import dev.furrow.core.telematics.UsageRecorder;
 import dev.furrow.core.telematics.UsageRepository;
+import dev.furrow.core.telematics.UsageSeriesPolicy;
 import dev.furrow.core.transaction.PostingPolicy;
 import dev.furrow.core.transaction.RevertPolicy;
 import dev.furrow.core.transaction.TransactionBook;
@@ -118,7 +120,11 @@ public final class CoreServer implements AutoCloseable {
         builder,
         new TelematicsGrpcServices.UsageIngest(new UsageRecorder(usage, new UsagePolicy(clock))),
         operator);
-    guarded(builder, new TelematicsGrpcServices.UsageQuery(usage), payg);
+    guarded(
+        builder,
+        new TelematicsGrpcServices.UsageQuery(
+            usage, new UsageMonitor(usage, new UsageSeriesPolicy(), clock)),
+        payg);
     guarded(
         builder,
         new EndUserGrpcService(
