@@ -224,8 +224,11 @@ public final class UsageRepository {
 
   /**
    * The partner's tractors whose latest window ended at or before {@code cutoff}, or that never
-   * reported, never-reporting first, then oldest first; at most {@code limit}, with the total. The
-   * latest window of each tractor is one backward step of {@code usage_event_tractor_end_idx}.
+   * reported, never-reporting first, then oldest first; at most {@code limit}, with the total.
+   *
+   * <p>Served by {@code usage_event_tractor_start_idx} alone: a window covers at most 24 hours (a
+   * check constraint), so the window that ends last starts at most a day before the latest
+   * window_start, and only those reports are read, from the index.
    */
   public UsageMonitor.StoppedTractors stoppedTractors(long partnerId, Instant cutoff, int limit) {
     return jdbi.withHandle(
@@ -237,7 +240,9 @@ public final class UsageRepository {
                           + " count(*) OVER () AS total"
                           + " FROM tractor t LEFT JOIN LATERAL (SELECT max(u.window_end)"
                           + " AS last_report_at FROM usage_event u"
-                          + " WHERE u.tractor_id = t.tractor_id) l ON true"
+                          + " WHERE u.tractor_id = t.tractor_id AND u.window_start >="
+                          + " (SELECT max(m.window_start) FROM usage_event m"
+                          + " WHERE m.tractor_id = t.tractor_id) - interval '24 hours') l ON true"
                           + " WHERE t.partner_id = :p"
                           + " AND (l.last_report_at IS NULL OR l.last_report_at <= :cutoff)"
                           + " ORDER BY l.last_report_at ASC NULLS FIRST, t.tractor_id LIMIT :limit")
