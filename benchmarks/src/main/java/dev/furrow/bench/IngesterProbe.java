@@ -7,7 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -18,16 +17,18 @@ import java.util.concurrent.CountDownLatch;
 public final class IngesterProbe {
   private IngesterProbe() {}
 
-  /** Heap in use right after the last collection of each pool: what the ingester really keeps. */
-  private static long liveAfterGc() {
-    long live = 0;
+  /**
+   * Heap outside the young generation's eden (old generation and survivors): what outlived at least
+   * one collection, i.e. what the ingester keeps rather than the garbage it makes.
+   */
+  private static long retained() {
+    long retained = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      MemoryUsage after = pool.getCollectionUsage();
-      if (pool.getType() == MemoryType.HEAP && after != null) {
-        live += after.getUsed();
+      if (pool.getType() == MemoryType.HEAP && !pool.getName().contains("Eden")) {
+        retained += pool.getUsage().getUsed();
       }
     }
-    return live;
+    return retained;
   }
 
   public static void main(String[] args) throws InterruptedException {

@@ -63,6 +63,9 @@ final class TelematicsBenchmark implements Benchmark {
   private static final int RECEIVE_MAXIMUM = setting("receiveMaximum", 1000);
   private static final boolean PROFILE = setting("profile", 0) == 1;
 
+  /** Publishes per second of the system run; 0 publishes as fast as the broker takes them. */
+  private static final int RATE = setting("rate", 0);
+
   /**
    * A setting from the system property {@code bench.<name>}, else the environment variable {@code
    * FURROW_BENCH_<NAME>} (which reaches the benchmark through Maven), else the default.
@@ -75,6 +78,29 @@ final class TelematicsBenchmark implements Benchmark {
               "FURROW_BENCH_" + name.replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT));
     }
     return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+  }
+
+  /** The benchmark's database, whose server processes the CPU figures count. */
+  private static volatile String databaseName = "";
+
+  /** Pids of the PostgreSQL backends serving the benchmark's database (the core's pool). */
+  private static List<Long> backendPids() {
+    List<Long> pids = new ArrayList<>();
+    try (var connection =
+            java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+        var statement =
+            connection.prepareStatement("SELECT pid FROM pg_stat_activity WHERE datname = ?")) {
+      statement.setString(1, databaseName);
+      try (var rows = statement.executeQuery()) {
+        while (rows.next()) {
+          pids.add(rows.getLong(1));
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      say("cannot list the database's backends: " + e.getMessage());
+    }
+    return pids;
   }
 
   @Override
@@ -124,6 +150,7 @@ final class TelematicsBenchmark implements Benchmark {
               ceiling.seconds,
               ceiling.rate()));
 
+      databaseName = database.name();
       SystemRun system = measureSystem(url, core.port(), jdbi, brokerPid);
       List<String> checks = verify(jdbi, system.report);
       print(brokerName, ceiling, system, checks);
@@ -269,7 +296,11 @@ final class TelematicsBenchmark implements Benchmark {
         recording.start();
       }
       sampler.start();
-      run.report = Simulator.run(simulation(url, "sys", SECONDS).build(), published::record);
+      SimulatorOptions.Builder options = simulation(url, "sys", SECONDS);
+      if (RATE > 0) {
+        options.rate(RATE);
+      }
+      run.report = Simulator.run(options.build(), published::record);
       say("published: " + run.report.toText().lines().findFirst().orElse(""));
       long expected = run.report.messages();
       awaitQuiet(() -> committed(jdbi) >= expected, Duration.ofSeconds(120));
@@ -327,13 +358,13 @@ final class TelematicsBenchmark implements Benchmark {
         if (line.startsWith("PROBE heap=")) {
           long heap = Long.parseLong(line.substring(11, line.indexOf(' ', 11)));
           run.maxHeap = Math.max(run.maxHeap, heap);
-          int live = line.indexOf("liveAfterGc=");
+          int live = line.indexOf("retained=");
           if (live >= 0) {
             int end = line.indexOf(' ', live);
             run.maxLive =
                 Math.max(
                     run.maxLive,
-                    Long.parseLong(line.substring(live + 12, end < 0 ? line.length() : end)));
+                    Long.parseLong(line.substring(live + 9, end < 0 ? line.length() : end)));
           }
           run.lastProbe = line;
         } else if (line.equals("PROBE-READY")) {
@@ -531,7 +562,7 @@ final class TelematicsBenchmark implements Benchmark {
         run.percentile(99) / 1000.0,
         run.percentile(100) / 1000.0);
     row(
-        "ingester heap: used (max sampled) / live after GC (max) / process RSS (max)",
+        "ingester heap: used (max sampled) / retained, old gen + survivors (max) / process RSS (max)",
         "%d MiB / %d MiB / %d MiB (-Xmx512m)",
         run.maxHeap >> 20,
         run.maxLive >> 20,
@@ -652,12 +683,11 @@ final class TelematicsBenchmark implements Benchmark {
       if (brokerPid > 0) {
         t.put("mosquitto", processTicks(brokerPid));
       }
-      long postgres =
-          ProcessHandle.allProcesses()
-              .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
-              .mapToLong(p -> processTicks(p.pid()))
-              .sum();
-      t.put("postgres (all backends)", postgres);
+      if (!databaseName.isEmpty()) {
+        t.put(
+            "postgres (the core's backends)",
+            backendPids().stream().mapToLong(Sampler::processTicks).sum());
+      }
       t.put("machine (all processes)", machineTicks());
       return t;
     }
