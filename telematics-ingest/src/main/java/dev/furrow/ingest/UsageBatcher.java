@@ -32,6 +32,14 @@ import org.slf4j.LoggerFactory;
  * rejected_usage}, and holding the acknowledgement back would only make the broker redeliver a
  * message whose verdict cannot change.
  *
+ * <p>At most {@link #capacity()} deliveries wait in the batcher (two batches' worth): {@link
+ * #submit} blocks beyond that, which stops Paho reading the socket and leaves the backlog in the
+ * broker. The broker's in-flight limit (the receive maximum) cannot be relied on for this:
+ * Mosquitto 2.0.11 was seen sending a Paho subscriber tens of thousands of unacknowledged QoS 1
+ * messages under load, which grew the ingester's heap until it spent its time collecting garbage.
+ * While dead letters are being published the bound is lifted, so that the PUBACKs they wait for,
+ * read by the same Paho thread, are never stuck behind a full batcher.
+ *
  * <p>One worker thread sends the batches one after another, so acknowledgements go out in the order
  * the deliveries arrived, as MQTT requires. While a call is under way the next batch gathers; the
  * broker's receive maximum bounds how many deliveries can wait unacknowledged.
@@ -42,6 +50,9 @@ final class UsageBatcher implements AutoCloseable {
 
   /** Longest the acknowledgements of a batch wait for the PUBACKs of its dead letters. */
   static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(5);
+
+  private static final int MIN_CAPACITY = 100;
+  private static final long ROOM_POLL_MILLIS = 5;
 
   private static final Logger logger = LoggerFactory.getLogger(UsageBatcher.class);
   private static final Duration IDLE_POLL = Duration.ofMillis(50);
@@ -55,6 +66,9 @@ final class UsageBatcher implements AutoCloseable {
   private final IngestMetrics metrics;
   private final LinkedBlockingQueue<Delivery> queue = new LinkedBlockingQueue<>();
   private final Thread worker;
+  private final int capacity;
+  private final Object room = new Object();
+  private volatile boolean admitAll;
   private volatile boolean accepting = true;
   private volatile boolean draining;
   private volatile boolean abandoned;
@@ -73,22 +87,52 @@ final class UsageBatcher implements AutoCloseable {
     this.deadLetters = requireNonNull(deadLetters, "deadLetters");
     this.policy = requireNonNull(policy, "policy");
     this.metrics = requireNonNull(metrics, "metrics");
+    this.capacity = Math.max(2 * policy.maxSize(), MIN_CAPACITY);
     this.worker = NamedThreads.daemon("furrow-usage-batcher").newThread(this::run);
     worker.start();
   }
 
   /**
-   * Queues a delivery for the next batch. Once closing has begun the delivery is ignored: it stays
-   * unacknowledged, so the broker redelivers it.
+   * Queues a delivery for the next batch, first waiting while {@link #capacity()} deliveries are
+   * waiting already. Once closing has begun the delivery is ignored: it stays unacknowledged, so
+   * the broker redelivers it.
    */
   void submit(UsageSubmission submission, Acknowledgement ack) {
     requireNonNull(submission, "submission");
     requireNonNull(ack, "ack");
+    awaitRoom();
     if (!accepting) {
       return;
     }
     metrics.onReceived();
     queue.add(new Delivery(submission, ack, System.nanoTime()));
+  }
+
+  /** Most deliveries waiting for a batch before {@link #submit} blocks. */
+  int capacity() {
+    return capacity;
+  }
+
+  private void awaitRoom() {
+    if (queue.size() < capacity) {
+      return;
+    }
+    synchronized (room) {
+      while (accepting && !admitAll && queue.size() >= capacity) {
+        try {
+          room.wait(ROOM_POLL_MILLIS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private void signalRoom() {
+    synchronized (room) {
+      room.notifyAll();
+    }
   }
 
   /** Stops taking deliveries and records what is queued, waiting at most ten seconds. */
@@ -103,6 +147,7 @@ final class UsageBatcher implements AutoCloseable {
    */
   void close(Duration gracePeriod) {
     accepting = false;
+    signalRoom();
     draining = true;
     try {
       long graceMillis = gracePeriod.toMillis();
@@ -192,6 +237,7 @@ final class UsageBatcher implements AutoCloseable {
       batch.add(next);
       bytes += next.submission().getSerializedSize();
     }
+    signalRoom();
     return batch;
   }
 
@@ -245,11 +291,15 @@ final class UsageBatcher implements AutoCloseable {
       return;
     }
     int confirmed;
+    admitAll = true;
+    signalRoom();
     try {
       confirmed = deadLetters.publish(letters, DEAD_LETTER_TIMEOUT);
     } catch (RuntimeException e) {
       logger.warn("Publishing {} dead letters failed", letters.size(), e);
       confirmed = 0;
+    } finally {
+      admitAll = false;
     }
     metrics.onDeadLetters(confirmed, letters.size() - confirmed);
   }

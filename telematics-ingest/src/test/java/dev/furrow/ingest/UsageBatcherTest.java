@@ -106,6 +106,34 @@ class UsageBatcherTest {
     assertThat(metrics.rejected()).isEqualTo(1);
   }
 
+  @Test
+  void submittingBeyondTheCapacityWaitsUntilABatchIsTaken() throws Exception {
+    core.service().stopAnswering();
+    batcher(50, Duration.ofMillis(1));
+    int capacity = batcher.capacity();
+    assertThat(capacity).isEqualTo(100);
+    Thread producer =
+        new Thread(
+            () -> {
+              for (int i = 1; i <= 300; i++) {
+                batcher.submit(report("m-" + i), () -> {});
+              }
+            });
+    producer.start();
+
+    // One batch of 50 is with the unanswering core; then the producer stops at the capacity.
+    Eventually.await("the first call", WAIT, () -> !core.service().calls().isEmpty());
+    Thread.sleep(300);
+    assertThat(metrics.received()).isEqualTo(50 + capacity);
+    assertThat(producer.isAlive()).isTrue();
+
+    core.service().resumeAnswering();
+    batcher.close(Duration.ZERO); // abandons the unanswered call; the producer is let go
+    producer.join(WAIT.toMillis());
+    assertThat(producer.isAlive()).isFalse();
+    assertThat(metrics.received()).isEqualTo(50 + capacity);
+  }
+
   private void submit(String... messageIds) {
     for (String messageId : messageIds) {
       batcher.submit(report(messageId), () -> acknowledged.add(messageId));
