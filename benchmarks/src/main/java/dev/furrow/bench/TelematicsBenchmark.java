@@ -36,15 +36,16 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * End-to-end telematics throughput: 10,000 simulated tractors publish at QoS 1 as fast as the
- * broker takes them for a minute; the ingester (a process of its own) batches them into the core
- * (in this JVM), which commits them to PostgreSQL. In the same run, the ceiling: the same simulator
- * through the same broker to a bare Paho subscriber that does nothing but acknowledge. Then every
- * place the usage lands ({@link RecordedTotals#CHECKED}) is compared, tractor by tractor, with what
- * the simulator had confirmed.
+ * End-to-end telematics throughput: 10,000 simulated tractors publish at QoS 1 at the target rate
+ * for a minute; the ingester (a process of its own) batches them into the core (in this JVM), which
+ * commits them to PostgreSQL. In the same run, the ceiling: the same simulator through the same
+ * broker to a bare Paho subscriber that does nothing but acknowledge. Then every place the usage
+ * lands ({@link RecordedTotals#CHECKED}) is compared, tractor by tractor, with what the simulator
+ * had confirmed.
  *
- * <p>Settings (system properties): {@code bench.seconds} (60) publishing time of the system run,
- * {@code bench.ceilingSeconds} (30) of the ceiling run, {@code bench.tractors} (10000), {@code
+ * <p>Settings (system properties {@code bench.<name>}, or environment variables {@code
+ * FURROW_BENCH_<NAME>}): {@code rate} (10000; 0 = unpaced) and {@code seconds} (60) of the system
+ * run, {@code bench.ceilingSeconds} (30) of the ceiling run, {@code bench.tractors} (10000), {@code
  * bench.batchSize} (500), {@code bench.batchDelayMs} (20), {@code bench.receiveMaximum} (1000).
  */
 final class TelematicsBenchmark implements Benchmark {
@@ -67,8 +68,12 @@ final class TelematicsBenchmark implements Benchmark {
 
   private static final boolean PROFILE = setting("profile", 0) == 1;
 
-  /** Publishes per second of the system run; 0 publishes as fast as the broker takes them. */
-  private static final int RATE = setting("rate", 0);
+  /**
+   * Publishes per second of the system run (the target rate by default); 0 publishes as fast as the
+   * broker takes them, an overload test: the backlog then grows by the difference, and beyond the
+   * broker's queue limit (one million) the broker drops messages it has acknowledged.
+   */
+  private static final int RATE = setting("rate", 10_000);
 
   /**
    * A setting from the system property {@code bench.<name>}, else the environment variable {@code
