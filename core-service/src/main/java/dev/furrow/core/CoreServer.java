@@ -63,9 +63,11 @@ import dev.furrow.core.schedule.ScheduleGrpcServices;
 import dev.furrow.core.schedule.ScheduleRepository;
 import dev.furrow.core.telematics.TelematicsGrpcServices;
 import dev.furrow.core.telematics.TractorRegistry;
+import dev.furrow.core.telematics.UsageMonitor;
 import dev.furrow.core.telematics.UsagePolicy;
 import dev.furrow.core.telematics.UsageRecorder;
 import dev.furrow.core.telematics.UsageRepository;
+import dev.furrow.core.telematics.UsageSeriesPolicy;
 import dev.furrow.core.transaction.PostingPolicy;
 import dev.furrow.core.transaction.RevertPolicy;
 import dev.furrow.core.transaction.TransactionBook;
@@ -173,7 +175,11 @@ public final class CoreServer implements AutoCloseable {
                 new UsagePolicy(clock),
                 new UsageBilling(new BillingRepository(jdbi), new BillingPolicy(), clock))),
         operator);
-    guarded(builder, new TelematicsGrpcServices.UsageQuery(usage), payg);
+    guarded(
+        builder,
+        new TelematicsGrpcServices.UsageQuery(
+            usage, new UsageMonitor(usage, new UsageSeriesPolicy(), clock)),
+        payg);
     guarded(
         builder,
         new EndUserGrpcService(

@@ -65,6 +65,7 @@ final class Publisher implements AutoCloseable {
   private final SimulatorOptions options;
   private final Tally tally;
   private final PrintStream log;
+  private final PublishListener listener;
   private final Queue<UsageMessage> toResend = new ConcurrentLinkedQueue<>();
   private final ThreadFactory threadFactory = new DaemonThreads("furrow-sim-mqtt");
   private volatile Connection current;
@@ -75,7 +76,8 @@ final class Publisher implements AutoCloseable {
   /**
    * @param log where connection losses are reported, or null for silence
    */
-  Publisher(SimulatorOptions options, Tally tally, PrintStream log) {
+  Publisher(SimulatorOptions options, Tally tally, PrintStream log, PublishListener listener) {
+    this.listener = listener;
     this.options = options;
     this.tally = tally;
     this.log = log;
@@ -171,6 +173,7 @@ final class Publisher implements AutoCloseable {
         attempt.finish(); // the loss may have been handled before it was added
         continue;
       }
+      long publishedAt = kind == Kind.FIRST ? epochMicros() : 0;
       try {
         connection.client.publish(message.topic(), mqttMessage(message), null, attempt);
       } catch (MqttException e) {
@@ -187,10 +190,16 @@ final class Publisher implements AutoCloseable {
       switch (kind) {
         case RETRY -> tally.retries.increment();
         case RESEND -> tally.resends.increment();
-        case FIRST -> {}
+        case FIRST ->
+            listener.firstPublished(message.tractorId(), message.messageId(), publishedAt);
       }
       return;
     }
+  }
+
+  private static long epochMicros() {
+    java.time.Instant now = java.time.Instant.now();
+    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
   }
 
   private MqttMessage mqttMessage(UsageMessage message) {

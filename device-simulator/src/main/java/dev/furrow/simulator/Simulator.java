@@ -25,10 +25,17 @@ public final class Simulator {
    * @throws IllegalStateException if the broker cannot be reached at the start
    */
   public static SimulationReport run(SimulatorOptions options) {
+    return run(options, PublishListener.NONE);
+  }
+
+  /**
+   * Like {@link #run(SimulatorOptions)}, telling {@code listener} when each message first went out.
+   */
+  public static SimulationReport run(SimulatorOptions options, PublishListener listener) {
     PrintStream out = options.progress() ? System.out : null;
     Workload workload = new Workload(options, Instant.now());
     Tally tally = new Tally(workload.tractorIds());
-    Publisher publisher = new Publisher(options, tally, out);
+    Publisher publisher = new Publisher(options, tally, out, listener);
     publisher.connect();
     long startNanos = System.nanoTime();
     String stoppedEarly = "";

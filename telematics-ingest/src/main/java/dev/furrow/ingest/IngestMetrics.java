@@ -26,6 +26,8 @@ public final class IngestMetrics {
   private final LongAdder batchedSubmissions = new LongAdder();
   private final LongAccumulator maxBatchSize = new LongAccumulator(Math::max, 0);
   private final LongAdder failedCalls = new LongAdder();
+  private final LongAdder deadLettered = new LongAdder();
+  private final LongAdder deadLetterFailures = new LongAdder();
   private final Map<String, LongAdder> rejectedByReason = new ConcurrentHashMap<>();
   private volatile int lastBatchSize;
   private volatile Duration lastCommitLatency = Duration.ZERO;
@@ -61,6 +63,19 @@ public final class IngestMetrics {
     Map<String, Long> snapshot = new TreeMap<>();
     rejectedByReason.forEach((reason, count) -> snapshot.put(reason, count.sum()));
     return snapshot;
+  }
+
+  /** Rejected deliveries republished on the dead-letter topic and confirmed by the broker. */
+  public long deadLettered() {
+    return deadLettered.sum();
+  }
+
+  /**
+   * Rejected deliveries whose dead letter the broker did not confirm in time (they are kept in
+   * {@code rejected_usage} all the same).
+   */
+  public long deadLetterFailures() {
+    return deadLetterFailures.sum();
   }
 
   /** Deliveries acknowledged to the broker after the core recorded them. */
@@ -157,6 +172,11 @@ public final class IngestMetrics {
     failedCalls.increment();
   }
 
+  void onDeadLetters(int confirmed, int failed) {
+    deadLettered.add(confirmed);
+    deadLetterFailures.add(failed);
+  }
+
   void onAcknowledged(int count) {
     acknowledged.add(count);
   }
@@ -179,6 +199,10 @@ public final class IngestMetrics {
         + rejected()
         + ", rejectedByReason="
         + rejectedByReason()
+        + ", deadLettered="
+        + deadLettered()
+        + ", deadLetterFailures="
+        + deadLetterFailures()
         + ", acknowledged="
         + acknowledged()
         + ", batches="

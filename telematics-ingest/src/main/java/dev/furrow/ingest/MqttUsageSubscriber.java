@@ -3,6 +3,9 @@ package dev.furrow.ingest;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -19,6 +22,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one class that touches the Eclipse Paho MQTT v5 client, so that its workarounds live in one
  * place. It takes usage deliveries from a shared subscription at QoS 1 and acknowledges each one
- * only when told to, after the core recorded it.
+ * only when told to, after the core recorded it. It also republishes the deliveries the core
+ * rejected on their dead-letter topics ({@link #publishDeadLetters}).
  *
  * <ul>
  *   <li>A stable client id, {@code cleanStart=false} and a session expiry above zero make the
@@ -277,6 +282,99 @@ final class MqttUsageSubscriber implements AutoCloseable {
         QOS,
         clientId,
         sessionPresent);
+  }
+
+  /**
+   * Publishes each dead letter at QoS 1 on its topic, with the MQTT content type and the user
+   * properties {@code reason}, {@code original_topic}, {@code content_type} and {@code
+   * rejected_usage_id}, and waits at most {@code timeout} in all for the PUBACKs. Publishing is
+   * asynchronous within Paho's in-flight window; when that is full ("too many publishes in
+   * progress") it waits for the oldest outstanding publish and tries again. Never throws.
+   *
+   * @return how many the broker acknowledged without an error reason code
+   */
+  int publishDeadLetters(List<DeadLetter> letters, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    ArrayDeque<IMqttToken> pending = new ArrayDeque<>();
+    int confirmed = 0;
+    int failed = 0;
+    for (DeadLetter letter : letters) {
+      IMqttToken token = null;
+      while (token == null) {
+        MqttAsyncClient client = paho.client();
+        try {
+          if (closed || !client.isConnected()) {
+            break;
+          }
+          token = client.publish(letter.topic(), deadLetterMessage(letter));
+        } catch (MqttException e) {
+          if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT
+              || pending.isEmpty()
+              || System.nanoTime() >= deadline) {
+            logger.warn("Publishing a dead letter on {} failed: {}", letter.topic(), e.toString());
+            break;
+          }
+          if (acknowledged(pending.removeFirst(), deadline)) {
+            confirmed++;
+          } else {
+            failed++;
+          }
+        }
+      }
+      if (token == null) {
+        failed++;
+      } else {
+        pending.addLast(token);
+      }
+    }
+    while (!pending.isEmpty()) {
+      if (acknowledged(pending.removeFirst(), deadline)) {
+        confirmed++;
+      } else {
+        failed++;
+      }
+    }
+    if (failed > 0) {
+      logger.warn(
+          "{} of {} dead letters were not confirmed by the broker; they are kept in rejected_usage",
+          failed,
+          letters.size());
+    }
+    return confirmed;
+  }
+
+  private static MqttMessage deadLetterMessage(DeadLetter letter) {
+    MqttMessage message = new MqttMessage(letter.payload());
+    message.setQos(QOS);
+    message.setRetained(false);
+    MqttProperties properties = new MqttProperties();
+    if (!letter.contentType().isEmpty()) {
+      properties.setContentType(letter.contentType());
+    }
+    List<UserProperty> user = new ArrayList<>(4);
+    user.add(new UserProperty("reason", letter.reason()));
+    user.add(new UserProperty("original_topic", letter.originalTopic()));
+    user.add(new UserProperty("content_type", letter.contentType()));
+    if (letter.rejectedUsageId() > 0) {
+      user.add(new UserProperty("rejected_usage_id", Long.toString(letter.rejectedUsageId())));
+    }
+    properties.setUserProperties(user);
+    message.setProperties(properties);
+    return message;
+  }
+
+  /** Waits for a publish until the deadline; true when the broker acknowledged it without error. */
+  private static boolean acknowledged(IMqttToken token, long deadline) {
+    long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    try {
+      token.waitForCompletion(Math.max(1, remainingMillis));
+    } catch (MqttException e) {
+      logger.debug("Dead letter not confirmed: {}", e.toString());
+      return false;
+    }
+    int[] codes = token.getReasonCodes();
+    // 0x10 "no matching subscribers" is a success: nobody listens to that dead-letter topic now.
+    return token.isComplete() && (codes == null || codes.length == 0 || codes[0] < 0x80);
   }
 
   private static boolean mayBeWedged(MqttException e) {

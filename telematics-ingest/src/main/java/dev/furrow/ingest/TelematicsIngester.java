@@ -6,7 +6,10 @@ import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +79,23 @@ public final class TelematicsIngester implements AutoCloseable {
     IngestMetrics metrics = new IngestMetrics();
     UsageRecorder recorder =
         new GrpcUsageRecorder(coreChannel, config.serviceToken(), config.coreCallTimeout());
-    UsageBatcher batcher = new UsageBatcher(recorder, config.batchPolicy(), metrics);
+    // The batcher publishes dead letters through the subscriber, which is handed over once
+    // connect() returns; a first batch cut before that waits for it (within the same bound).
+    CompletableFuture<MqttUsageSubscriber> connected = new CompletableFuture<>();
+    DeadLetterPublisher deadLetters =
+        (letters, timeout) -> {
+          try {
+            return connected
+                .get(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                .publishDeadLetters(letters, timeout);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+          } catch (ExecutionException | TimeoutException e) {
+            return 0;
+          }
+        };
+    UsageBatcher batcher = new UsageBatcher(recorder, deadLetters, config.batchPolicy(), metrics);
     UsagePayloadParser parser = new UsagePayloadParser();
     MqttUsageSubscriber subscriber;
     try {
@@ -86,9 +105,11 @@ public final class TelematicsIngester implements AutoCloseable {
               (topic, payload, contentType, ack) ->
                   batcher.submit(parser.parse(topic, payload, contentType), ack));
     } catch (RuntimeException e) {
+      connected.completeExceptionally(e);
       batcher.close(Duration.ZERO);
       throw e;
     }
+    connected.complete(subscriber);
     logger.info("Telematics ingester started: {}", config);
     return new TelematicsIngester(config, metrics, batcher, subscriber, ownedChannel);
   }

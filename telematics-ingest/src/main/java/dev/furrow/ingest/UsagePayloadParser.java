@@ -1,6 +1,7 @@
 package dev.furrow.ingest;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.furrow.proto.telematics.v1.UsageReport;
 import dev.furrow.proto.telematics.v1.UsageSubmission;
 import java.util.Locale;
@@ -88,7 +89,8 @@ final class UsagePayloadParser {
                   + ")")
           .build();
     }
-    submission.setRawPayload(ByteString.copyFrom(payload));
+    // Wrapped, not copied: Paho hands over a fresh array per message and nobody writes to it.
+    submission.setRawPayload(UnsafeByteOperations.unsafeWrap(payload));
     try {
       return submission.setReport(report(topic, payload, contentType)).build();
     } catch (UsageParseException e) {

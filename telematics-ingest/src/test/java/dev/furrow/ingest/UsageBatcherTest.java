@@ -38,6 +38,104 @@ class UsageBatcherTest {
     return batcher;
   }
 
+  private UsageBatcher batcherWithDeadLetters(DeadLetterPublisher deadLetters) {
+    UsageRecorder recorder = new GrpcUsageRecorder(core.channel(), "token-1", WAIT);
+    BatchPolicy policy =
+        new BatchPolicy(10, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(80));
+    batcher = new UsageBatcher(recorder, deadLetters, policy, metrics);
+    return batcher;
+  }
+
+  private static UsageSubmission unparseable(String raw) {
+    return UsageSubmission.newBuilder()
+        .setTopic("furrow/v1/tractors/T1/usage")
+        .setRawPayload(com.google.protobuf.ByteString.copyFromUtf8(raw))
+        .setContentType("application/json")
+        .setParseError("malformed JSON: " + raw)
+        .build();
+  }
+
+  @Test
+  void publishesTheRejectedDeliveriesAsDeadLettersBeforeAcknowledgingTheBatch() {
+    List<String> events = new CopyOnWriteArrayList<>();
+    batcherWithDeadLetters(
+        (letters, timeout) -> {
+          letters.forEach(
+              l ->
+                  events.add(
+                      "dead letter "
+                          + l.topic()
+                          + " "
+                          + new String(l.payload(), java.nio.charset.StandardCharsets.UTF_8)
+                          + " ("
+                          + l.reason()
+                          + ")"));
+          assertThat(timeout).isEqualTo(UsageBatcher.DEAD_LETTER_TIMEOUT);
+          return letters.size();
+        });
+
+    batcher.submit(report("m-1"), () -> events.add("ack m-1"));
+    batcher.submit(unparseable("{oops"), () -> events.add("ack oops"));
+    batcher.submit(report("m-2"), () -> events.add("ack m-2"));
+
+    Eventually.await("three acknowledgements", WAIT, () -> events.size() == 4);
+    assertThat(events)
+        .containsExactly(
+            "dead letter furrow/v1/dead-letter/tractors/T1/usage {oops (malformed JSON: {oops)",
+            "ack m-1",
+            "ack oops",
+            "ack m-2");
+    assertThat(metrics.deadLettered()).isEqualTo(1);
+    assertThat(metrics.deadLetterFailures()).isZero();
+  }
+
+  @Test
+  void aDeadLetterThatCannotBePublishedStillLetsTheBatchBeAcknowledged() {
+    batcherWithDeadLetters(
+        (letters, timeout) -> {
+          throw new IllegalStateException("broker gone");
+        });
+
+    batcher.submit(unparseable("{a"), () -> acknowledged.add("a"));
+    batcher.submit(report("m-1"), () -> acknowledged.add("m-1"));
+
+    Eventually.await("two acknowledgements", WAIT, () -> acknowledged.size() == 2);
+    assertThat(acknowledged).containsExactly("a", "m-1");
+    assertThat(metrics.deadLettered()).isZero();
+    assertThat(metrics.deadLetterFailures()).isEqualTo(1);
+    assertThat(metrics.rejected()).isEqualTo(1);
+  }
+
+  @Test
+  void submittingBeyondTheCapacityWaitsUntilABatchIsTaken() throws Exception {
+    core.service().stopAnswering();
+    batcher(50, Duration.ofMillis(1));
+    int capacity = batcher.capacity();
+    assertThat(capacity).isEqualTo(100);
+    Thread producer =
+        new Thread(
+            () -> {
+              for (int i = 1; i <= 300; i++) {
+                batcher.submit(report("m-" + i), () -> {});
+              }
+            });
+    producer.start();
+
+    // One batch (of up to 50) is with the unanswering core; the producer stops at the capacity.
+    Eventually.await("the first call", WAIT, () -> !core.service().calls().isEmpty());
+    Thread.sleep(300);
+    int inCall = core.service().calls().get(0).getSubmissionsCount();
+    assertThat(core.service().calls()).hasSize(1);
+    assertThat(metrics.received()).isEqualTo(inCall + capacity);
+    assertThat(producer.isAlive()).isTrue();
+
+    core.service().resumeAnswering();
+    batcher.close(Duration.ZERO); // abandons the unanswered call; the producer is let go
+    producer.join(WAIT.toMillis());
+    assertThat(producer.isAlive()).isFalse();
+    assertThat(metrics.received()).isEqualTo(inCall + capacity);
+  }
+
   private void submit(String... messageIds) {
     for (String messageId : messageIds) {
       batcher.submit(report(messageId), () -> acknowledged.add(messageId));

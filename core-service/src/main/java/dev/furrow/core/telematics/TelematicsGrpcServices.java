@@ -8,19 +8,26 @@ import dev.furrow.core.error.Violations;
 import dev.furrow.core.platform.grpc.Caller;
 import dev.furrow.core.platform.grpc.ProtoTime;
 import dev.furrow.proto.telematics.v1.GetTractorUsageRequest;
+import dev.furrow.proto.telematics.v1.GetUsageSeriesRequest;
 import dev.furrow.proto.telematics.v1.ListRejectedUsageRequest;
 import dev.furrow.proto.telematics.v1.ListRejectedUsageResponse;
+import dev.furrow.proto.telematics.v1.ListStoppedTractorsRequest;
+import dev.furrow.proto.telematics.v1.ListStoppedTractorsResponse;
 import dev.furrow.proto.telematics.v1.RecordUsageRequest;
 import dev.furrow.proto.telematics.v1.RecordUsageResponse;
 import dev.furrow.proto.telematics.v1.RegisterTractorRequest;
 import dev.furrow.proto.telematics.v1.RejectedUsage;
+import dev.furrow.proto.telematics.v1.StoppedTractor;
 import dev.furrow.proto.telematics.v1.Tractor;
 import dev.furrow.proto.telematics.v1.TractorAdminServiceGrpc;
 import dev.furrow.proto.telematics.v1.TractorUsage;
+import dev.furrow.proto.telematics.v1.UsageBucket;
 import dev.furrow.proto.telematics.v1.UsageIngestServiceGrpc;
 import dev.furrow.proto.telematics.v1.UsageQueryServiceGrpc;
+import dev.furrow.proto.telematics.v1.UsageSeries;
 import io.grpc.stub.StreamObserver;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 
 /** The gRPC edges of the telematics use cases. */
@@ -102,9 +109,77 @@ public final class TelematicsGrpcServices {
   /** Partner-scoped usage reads (pay-as-you-go face). */
   public static final class UsageQuery extends UsageQueryServiceGrpc.UsageQueryServiceImplBase {
     private final UsageRepository repository;
+    private final UsageMonitor monitor;
 
-    public UsageQuery(UsageRepository repository) {
+    public UsageQuery(UsageRepository repository, UsageMonitor monitor) {
       this.repository = repository;
+      this.monitor = monitor;
+    }
+
+    @Override
+    public void getUsageSeries(
+        GetUsageSeriesRequest request, StreamObserver<UsageSeries> response) {
+      UsagePeriod period =
+          switch (request.getPeriod()) {
+            case USAGE_PERIOD_DAY -> UsagePeriod.DAY;
+            case USAGE_PERIOD_ISO_WEEK -> UsagePeriod.ISO_WEEK;
+            default -> null;
+          };
+      UsageMonitor.Series series =
+          monitor.series(
+              Caller.partnerId(),
+              request.getTractorId(),
+              period,
+              request.getFromDate(),
+              request.getToDate(),
+              request.getTimeZone());
+      UsageSeries.Builder out =
+          UsageSeries.newBuilder()
+              .setTractorId(series.range().tractorId())
+              .setPeriod(request.getPeriod())
+              .setFromDate(series.range().from().toString())
+              .setToDate(series.range().to().toString())
+              .setTimeZone(series.range().zone().getId());
+      for (UsageMonitor.Bucket b : series.buckets()) {
+        UsageBucket.Builder bucket =
+            UsageBucket.newBuilder()
+                .setStartDate(b.startDate().toString())
+                .setEndDate(b.endDate().toString())
+                .setIsoWeek(b.isoWeek())
+                .setReportCount(b.reportCount())
+                .setHectares(display(b.hectares()))
+                .setEngineHours(display(b.engineHours()));
+        if (b.lastReportAt() != null) {
+          bucket.setLastReportAt(ProtoTime.toProto(b.lastReportAt()));
+        }
+        out.addBuckets(bucket);
+      }
+      reply(response, out.build());
+    }
+
+    @Override
+    public void listStoppedTractors(
+        ListStoppedTractorsRequest request, StreamObserver<ListStoppedTractorsResponse> response) {
+      Duration silentFor =
+          request.hasSilentFor()
+              ? Duration.ofSeconds(
+                  request.getSilentFor().getSeconds(), request.getSilentFor().getNanos())
+              : null;
+      UsageMonitor.StoppedTractors stopped =
+          monitor.stopped(Caller.partnerId(), silentFor, request.getLimit());
+      ListStoppedTractorsResponse.Builder out =
+          ListStoppedTractorsResponse.newBuilder().setTotalCount(stopped.totalCount());
+      for (UsageMonitor.StoppedTractor t : stopped.tractors()) {
+        StoppedTractor.Builder tractor =
+            StoppedTractor.newBuilder()
+                .setTractorId(t.tractorId())
+                .setRegisteredAt(ProtoTime.toProto(t.registeredAt()));
+        if (t.lastReportAt() != null) {
+          tractor.setLastReportAt(ProtoTime.toProto(t.lastReportAt()));
+        }
+        out.addTractors(tractor);
+      }
+      reply(response, out.build());
     }
 
     @Override

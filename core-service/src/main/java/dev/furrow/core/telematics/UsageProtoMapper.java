@@ -55,6 +55,7 @@ final class UsageProtoMapper {
     return dev.furrow.proto.telematics.v1.UsageOutcome.newBuilder()
         .setKind(kind)
         .setReason(outcome.reason())
+        .setRejectedUsageId(outcome.rejectedUsageId())
         .build();
   }
 

@@ -1,6 +1,7 @@
 package dev.furrow.core.telematics;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -8,6 +9,11 @@ import java.util.Set;
 /**
  * Records a batch of deliveries in one database transaction: each becomes usage, a duplicate of
  * usage already recorded, or a rejected record with its reason. Nothing is dropped.
+ *
+ * <p>The accepted reports of a batch go to the database in one multi-row insert that skips the
+ * (tractor id, message id) pairs already stored and returns those it stored: one statement per
+ * batch instead of one per report. A key repeated inside the batch is recorded for its first
+ * occurrence and a duplicate for the others.
  */
 public final class UsageRecorder {
   private final UsageRepository repository;
@@ -39,32 +45,37 @@ public final class UsageRecorder {
                           .map(d -> d.report().tractorId())
                           .distinct()
                           .toList());
-              List<UsageOutcome> outcomes = new ArrayList<>(deliveries.size());
-              for (UsageDelivery delivery : deliveries) {
+              UsageOutcome[] outcomes = new UsageOutcome[deliveries.size()];
+              List<UsageReport> accepted = new ArrayList<>(deliveries.size());
+              List<Integer> acceptedAt = new ArrayList<>(deliveries.size());
+              Set<UsageRepository.UsageKey> inBatch = new HashSet<>();
+              for (int i = 0; i < deliveries.size(); i++) {
+                UsageDelivery delivery = deliveries.get(i);
                 Optional<String> rejection = rejection(delivery, known);
                 if (rejection.isPresent()) {
-                  repository.insertRejected(h, delivery, rejection.get());
-                  outcomes.add(UsageOutcome.rejected(rejection.get()));
-                } else if (repository.insertUsage(h, delivery.report())) {
-                  outcomes.add(UsageOutcome.RECORDED);
+                  long id = repository.insertRejected(h, delivery, rejection.get());
+                  outcomes[i] = UsageOutcome.rejected(rejection.get(), id);
+                } else if (inBatch.add(UsageRepository.UsageKey.of(delivery.report()))) {
+                  accepted.add(delivery.report());
+                  acceptedAt.add(i);
                 } else {
-                  outcomes.add(UsageOutcome.DUPLICATE);
+                  outcomes[i] = UsageOutcome.DUPLICATE;
                 }
               }
-              hook.recorded(h, recorded(deliveries, outcomes));
-              return outcomes;
+              Set<UsageRepository.UsageKey> stored = repository.insertUsage(h, accepted);
+              List<UsageReport> recorded = new ArrayList<>(stored.size());
+              for (int j = 0; j < accepted.size(); j++) {
+                UsageReport report = accepted.get(j);
+                boolean isNew = stored.contains(UsageRepository.UsageKey.of(report));
+                outcomes[acceptedAt.get(j)] =
+                    isNew ? UsageOutcome.RECORDED : UsageOutcome.DUPLICATE;
+                if (isNew) {
+                  recorded.add(report);
+                }
+              }
+              hook.recorded(h, recorded);
+              return List.of(outcomes);
             });
-  }
-
-  private static List<UsageReport> recorded(
-      List<UsageDelivery> deliveries, List<UsageOutcome> outcomes) {
-    List<UsageReport> reports = new ArrayList<>();
-    for (int i = 0; i < deliveries.size(); i++) {
-      if (outcomes.get(i) == UsageOutcome.RECORDED) {
-        reports.add(deliveries.get(i).report());
-      }
-    }
-    return reports;
   }
 
   private Optional<String> rejection(UsageDelivery delivery, Set<String> knownTractors) {

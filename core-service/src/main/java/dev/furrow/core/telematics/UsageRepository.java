@@ -3,10 +3,16 @@ package dev.furrow.core.telematics;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.Nullable;
@@ -37,37 +43,76 @@ public final class UsageRepository {
             .list());
   }
 
-  /** Inserts a usage event; false when (tractor, message id) was already recorded. */
-  public boolean insertUsage(Handle h, UsageReport r) {
-    return h.createUpdate(
+  /**
+   * Inserts the reports in one statement, skipping (tractor, message id) pairs already stored, and
+   * returns the keys it stored. The rows go in key order, so that concurrent batches sharing keys
+   * take their index locks in the same order and cannot deadlock.
+   */
+  public Set<UsageKey> insertUsage(Handle h, List<UsageReport> reports) {
+    if (reports.isEmpty()) {
+      return Set.of();
+    }
+    List<UsageReport> sorted = new ArrayList<>(reports);
+    sorted.sort(Comparator.comparing(UsageReport::tractorId).thenComparing(UsageReport::messageId));
+    int n = sorted.size();
+    String[] tractors = new String[n];
+    String[] messages = new String[n];
+    String[] starts = new String[n];
+    String[] ends = new String[n];
+    String[] hectares = new String[n];
+    String[] engine = new String[n];
+    String[] fuel = new String[n];
+    String[] lat = new String[n];
+    String[] lon = new String[n];
+    for (int i = 0; i < n; i++) {
+      UsageReport r = sorted.get(i);
+      tractors[i] = r.tractorId();
+      messages[i] = r.messageId();
+      starts[i] = r.windowStart().toString();
+      ends[i] = r.windowEnd().toString();
+      hectares[i] = r.hectares().toPlainString();
+      engine[i] = r.engineHours() == null ? null : r.engineHours().toPlainString();
+      fuel[i] = r.fuelLitres() == null ? null : r.fuelLitres().toPlainString();
+      // Double.toString round-trips exactly through float8's text input.
+      lat[i] = r.position() == null ? null : Double.toString(r.position().latitude());
+      lon[i] = r.position() == null ? null : Double.toString(r.position().longitude());
+    }
+    // Everything travels as text arrays and is cast by PostgreSQL: decimals stay exact.
+    return new HashSet<>(
+        h.createQuery(
                 "INSERT INTO usage_event (tractor_id, message_id, window_start, window_end,"
                     + " hectares, engine_hours, fuel_litres, latitude, longitude)"
-                    + " VALUES (:tractor, :message, :start, :end, :hectares, :engine, :fuel, :lat,"
-                    + " :lon) ON CONFLICT (tractor_id, message_id) DO NOTHING")
-            .bind("tractor", r.tractorId())
-            .bind("message", r.messageId())
-            .bind("start", utc(r.windowStart()))
-            .bind("end", utc(r.windowEnd()))
-            .bind("hectares", r.hectares())
-            .bind("engine", r.engineHours())
-            .bind("fuel", r.fuelLitres())
-            .bind("lat", r.position() == null ? null : r.position().latitude())
-            .bind("lon", r.position() == null ? null : r.position().longitude())
-            .execute()
-        == 1;
+                    + " SELECT t, m, s::timestamptz, e::timestamptz, ha::numeric, eh::numeric,"
+                    + " fl::numeric, la::float8, lo::float8"
+                    + " FROM unnest(CAST(:tractors AS text[]), CAST(:messages AS text[]), CAST(:starts AS text[]),"
+                    + " CAST(:ends AS text[]), CAST(:hectares AS text[]), CAST(:engine AS text[]), CAST(:fuel AS text[]),"
+                    + " CAST(:lat AS text[]), CAST(:lon AS text[])) AS v(t, m, s, e, ha, eh, fl, la, lo)"
+                    + " ON CONFLICT (tractor_id, message_id) DO NOTHING"
+                    + " RETURNING tractor_id, message_id")
+            .bind("tractors", tractors)
+            .bind("messages", messages)
+            .bind("starts", starts)
+            .bind("ends", ends)
+            .bind("hectares", hectares)
+            .bind("engine", engine)
+            .bind("fuel", fuel)
+            .bind("lat", lat)
+            .bind("lon", lon)
+            .map((rs, ctx) -> new UsageKey(rs.getString(1), rs.getString(2)))
+            .list());
   }
 
   /**
    * Keeps a rejected delivery with its reason. The same topic and payload delivered again counts as
-   * a repeat of the first record rather than a new one.
+   * a repeat of the first record rather than a new one. Returns the record's id.
    */
-  public void insertRejected(Handle h, UsageDelivery delivery, String reason) {
+  public long insertRejected(Handle h, UsageDelivery delivery, String reason) {
     UsageReport report = delivery.report();
-    h.createUpdate(
+    return h.createQuery(
             "INSERT INTO rejected_usage (payload_digest, topic, tractor_id, message_id,"
                 + " content_type, raw_payload, reason) VALUES (:digest, :topic, :tractor, :message,"
                 + " :contentType, :raw, :reason) ON CONFLICT (payload_digest) DO UPDATE SET"
-                + " deliveries = rejected_usage.deliveries + 1, last_seen_at = now()")
+                + " deliveries = rejected_usage.deliveries + 1, last_seen_at = now() RETURNING id")
         .bind("digest", digest(delivery.topic(), delivery.rawPayload()))
         .bind("topic", delivery.topic())
         .bind("tractor", report == null ? null : report.tractorId())
@@ -75,7 +120,8 @@ public final class UsageRepository {
         .bind("contentType", delivery.contentType())
         .bind("raw", delivery.rawPayload())
         .bind("reason", reason)
-        .execute();
+        .mapTo(Long.class)
+        .one();
   }
 
   /** Inserts a tractor for a partner; returns the partner that holds the id afterwards. */
@@ -130,6 +176,93 @@ public final class UsageRepository {
                 .findOne());
   }
 
+  /** True when the tractor is registered to the partner. */
+  public boolean tractorBelongsTo(String tractorId, long partnerId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT EXISTS (SELECT 1 FROM tractor WHERE tractor_id = :t AND partner_id = :p)")
+                .bind("t", tractorId)
+                .bind("p", partnerId)
+                .mapTo(Boolean.class)
+                .one());
+  }
+
+  /**
+   * A tractor's usage grouped by the local day or ISO week (in {@code zone}) in which each report's
+   * window starts, for windows starting in {@code [from, to)}; periods without reports are absent.
+   * Served by {@code usage_event_tractor_start_idx} (tractor, window start, with the summed columns
+   * included) as an index-only range scan.
+   */
+  public List<PeriodUsage> usageByPeriod(
+      String tractorId, UsagePeriod period, ZoneId zone, Instant from, Instant to) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT CAST(date_trunc(:unit, window_start AT TIME ZONE :zone) AS date) AS p,"
+                        + " count(*) AS reports, sum(hectares) AS hectares,"
+                        + " coalesce(sum(engine_hours), 0) AS engine_hours,"
+                        + " max(window_end) AS last_report_at"
+                        + " FROM usage_event WHERE tractor_id = :t"
+                        + " AND window_start >= :from AND window_start < :to"
+                        + " GROUP BY 1 ORDER BY 1")
+                .bind("unit", period == UsagePeriod.DAY ? "day" : "week")
+                .bind("zone", zone.getId())
+                .bind("t", tractorId)
+                .bind("from", utc(from))
+                .bind("to", utc(to))
+                .map(
+                    (rs, ctx) ->
+                        new PeriodUsage(
+                            rs.getObject("p", LocalDate.class),
+                            rs.getLong("reports"),
+                            rs.getBigDecimal("hectares"),
+                            rs.getBigDecimal("engine_hours"),
+                            rs.getObject("last_report_at", OffsetDateTime.class).toInstant()))
+                .list());
+  }
+
+  /**
+   * The partner's tractors whose latest window ended at or before {@code cutoff}, or that never
+   * reported, never-reporting first, then oldest first; at most {@code limit}, with the total.
+   *
+   * <p>Served by {@code usage_event_tractor_start_idx} alone: a window covers at most 24 hours (a
+   * check constraint), so the window that ends last starts at most a day before the latest
+   * window_start, and only those reports are read, from the index.
+   */
+  public UsageMonitor.StoppedTractors stoppedTractors(long partnerId, Instant cutoff, int limit) {
+    return jdbi.withHandle(
+        h -> {
+          long[] total = {0};
+          List<UsageMonitor.StoppedTractor> tractors =
+              h.createQuery(
+                      "SELECT t.tractor_id, t.created_at, l.last_report_at,"
+                          + " count(*) OVER () AS total"
+                          + " FROM tractor t LEFT JOIN LATERAL (SELECT max(u.window_end)"
+                          + " AS last_report_at FROM usage_event u"
+                          + " WHERE u.tractor_id = t.tractor_id AND u.window_start >="
+                          + " (SELECT max(m.window_start) FROM usage_event m"
+                          + " WHERE m.tractor_id = t.tractor_id) - interval '24 hours') l ON true"
+                          + " WHERE t.partner_id = :p"
+                          + " AND (l.last_report_at IS NULL OR l.last_report_at <= :cutoff)"
+                          + " ORDER BY l.last_report_at ASC NULLS FIRST, t.tractor_id LIMIT :limit")
+                  .bind("p", partnerId)
+                  .bind("cutoff", utc(cutoff))
+                  .bind("limit", limit)
+                  .map(
+                      (rs, ctx) -> {
+                        total[0] = rs.getLong("total");
+                        OffsetDateTime last = rs.getObject("last_report_at", OffsetDateTime.class);
+                        return new UsageMonitor.StoppedTractor(
+                            rs.getString("tractor_id"),
+                            last == null ? null : last.toInstant(),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                      })
+                  .list();
+          return new UsageMonitor.StoppedTractors(tractors, total[0]);
+        });
+  }
+
   /** Rejected deliveries, newest first, optionally only those naming one tractor. */
   public java.util.List<RejectedDelivery> rejected(String tractorId, int limit) {
     return jdbi.withHandle(
@@ -173,6 +306,13 @@ public final class UsageRepository {
     }
   }
 
+  /** The device's deduplication key of a report. */
+  public record UsageKey(String tractorId, String messageId) {
+    static UsageKey of(UsageReport report) {
+      return new UsageKey(report.tractorId(), report.messageId());
+    }
+  }
+
   /** A delivery kept as rejected, with how often it arrived. */
   public record RejectedDelivery(
       long id,
@@ -185,6 +325,14 @@ public final class UsageRepository {
       int deliveries,
       java.time.Instant receivedAt,
       java.time.Instant lastSeenAt) {}
+
+  /** A tractor's usage in one day or week, starting on {@code periodStart}. */
+  public record PeriodUsage(
+      LocalDate periodStart,
+      long reportCount,
+      BigDecimal hectares,
+      BigDecimal engineHours,
+      Instant lastReportAt) {}
 
   /** Sum of the usage recorded for one tractor. */
   public record UsageTotals(

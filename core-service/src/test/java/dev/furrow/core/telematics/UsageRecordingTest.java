@@ -154,6 +154,41 @@ class UsageRecordingTest {
   }
 
   @Test
+  void aRejectedOutcomeNamesTheRejectedUsageRecordKeepingIt() {
+    List<UsageOutcome> first = record(report("ok", "1"), report("neg", "-4"));
+    List<UsageOutcome> again = record(report("neg", "-4"));
+
+    var listed =
+        core.asOperator(TractorAdminServiceGrpc.newBlockingStub(core.channel()))
+            .listRejectedUsage(ListRejectedUsageRequest.newBuilder().setTractorId(tractor).build())
+            .getRejectedList();
+    assertThat(first.get(0).getRejectedUsageId()).isZero();
+    assertThat(first.get(1).getRejectedUsageId()).isEqualTo(listed.get(0).getId()).isPositive();
+    assertThat(again.get(0).getRejectedUsageId()).isEqualTo(listed.get(0).getId());
+  }
+
+  @Test
+  void aBatchMixingNewDuplicateAndRejectedReportsKeepsTheOrderOfOutcomes() {
+    record(report("m-2", "2"));
+
+    List<UsageOutcome> outcomes =
+        record(
+            report("m-3", "3"),
+            report("m-2", "2"),
+            report("bad", "-1"),
+            report("m-1", "1.0001"),
+            report("m-3", "3"));
+
+    assertThat(outcomes)
+        .extracting(UsageOutcome::getKind)
+        .containsExactly(
+            Kind.RECORDED, Kind.DUPLICATE, Kind.REJECTED, Kind.RECORDED, Kind.DUPLICATE);
+    TractorUsage usage = usageOf(tractor, owner.key());
+    assertThat(usage.getReportCount()).isEqualTo(3);
+    assertThat(usage.getHectares()).isEqualTo("6.0001");
+  }
+
+  @Test
   void anotherPartnersTractorIsNotFound() {
     record(report("m-1", "1"));
     CoreHarness.PartnerKey stranger = core.newPartner("stranger", ApiFace.API_FACE_PAYG);
