@@ -126,16 +126,25 @@ public final class TelematicsGrpcServices {
             default -> null;
           };
       UsageMonitor.Series series =
-          monitor.series(
-              Caller.partnerId(),
-              request.getTractorId(),
-              period,
-              request.getFromDate(),
-              request.getToDate(),
-              request.getTimeZone());
+          request.hasContractId()
+              ? monitor.contractSeries(
+                  Caller.partnerId(),
+                  request.getContractId(),
+                  period,
+                  request.getFromDate(),
+                  request.getToDate(),
+                  request.getTimeZone())
+              : monitor.series(
+                  Caller.partnerId(),
+                  request.getTractorId(),
+                  period,
+                  request.getFromDate(),
+                  request.getToDate(),
+                  request.getTimeZone());
       UsageSeries.Builder out =
           UsageSeries.newBuilder()
               .setTractorId(series.range().tractorId())
+              .setContractId(request.getContractId())
               .setPeriod(request.getPeriod())
               .setFromDate(series.range().from().toString())
               .setToDate(series.range().to().toString())

@@ -67,14 +67,47 @@ public final class UsageMonitor {
     if (!repository.tractorBelongsTo(tractorId, partnerId)) {
       throw new NotFoundException("Not found.");
     }
-    Map<LocalDate, UsageRepository.PeriodUsage> used = new HashMap<>();
-    for (UsageRepository.PeriodUsage row :
+    return series(
+        range,
         repository.usageByPeriod(
-            tractorId,
-            range.period(),
-            range.zone(),
-            range.from().atStartOfDay(range.zone()).toInstant(),
-            range.to().plusDays(1).atStartOfDay(range.zone()).toInstant())) {
+            tractorId, range.period(), range.zone(), start(range), end(range)));
+  }
+
+  /**
+   * The usage billed to a pay-as-you-go contract per period (late usage counts in the period its
+   * work started, like all usage); {@link NotFoundException} for a contract whose funding source
+   * the partner is not entitled to, or none.
+   */
+  public Series contractSeries(
+      long partnerId,
+      long contractId,
+      @Nullable UsagePeriod period,
+      String from,
+      String to,
+      String timeZone) {
+    String tractorId =
+        repository
+            .visibleContractTractor(contractId, partnerId)
+            .orElseThrow(() -> new NotFoundException("Not found."));
+    UsageSeriesPolicy.Range range = policy.check(tractorId, period, from, to, timeZone);
+    return series(
+        range,
+        repository.contractUsageByPeriod(
+            contractId, range.period(), range.zone(), start(range), end(range)));
+  }
+
+  private static Instant start(UsageSeriesPolicy.Range range) {
+    return range.from().atStartOfDay(range.zone()).toInstant();
+  }
+
+  private static Instant end(UsageSeriesPolicy.Range range) {
+    return range.to().plusDays(1).atStartOfDay(range.zone()).toInstant();
+  }
+
+  private static Series series(
+      UsageSeriesPolicy.Range range, List<UsageRepository.PeriodUsage> rows) {
+    Map<LocalDate, UsageRepository.PeriodUsage> used = new HashMap<>();
+    for (UsageRepository.PeriodUsage row : rows) {
       used.put(row.periodStart(), row);
     }
     int step = range.period() == UsagePeriod.DAY ? 1 : 7;

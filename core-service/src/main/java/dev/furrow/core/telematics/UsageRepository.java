@@ -196,6 +196,42 @@ public final class UsageRepository {
    */
   public List<PeriodUsage> usageByPeriod(
       String tractorId, UsagePeriod period, ZoneId zone, Instant from, Instant to) {
+    return usageByPeriod("tractor_id = :subject", tractorId, period, zone, from, to);
+  }
+
+  /**
+   * The usage billed to one contract (its own week's usage and late usage carried as adjustments),
+   * grouped like {@link #usageByPeriod(String, UsagePeriod, ZoneId, Instant, Instant)}.
+   */
+  public List<PeriodUsage> contractUsageByPeriod(
+      long contractId, UsagePeriod period, ZoneId zone, Instant from, Instant to) {
+    return usageByPeriod("contract_id = :subject", contractId, period, zone, from, to);
+  }
+
+  /**
+   * The tractor of a pay-as-you-go contract whose funding source the partner is entitled to; empty
+   * for any other contract.
+   */
+  public Optional<String> visibleContractTractor(long contractId, long partnerId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT c.tractor_id FROM contract c JOIN funding_source_entitlement e"
+                        + " ON e.funding_source = c.funding_source AND e.partner_id = :p"
+                        + " WHERE c.id = :c")
+                .bind("c", contractId)
+                .bind("p", partnerId)
+                .mapTo(String.class)
+                .findOne());
+  }
+
+  private List<PeriodUsage> usageByPeriod(
+      String subjectCondition,
+      Object subject,
+      UsagePeriod period,
+      ZoneId zone,
+      Instant from,
+      Instant to) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
@@ -203,12 +239,13 @@ public final class UsageRepository {
                         + " count(*) AS reports, sum(hectares) AS hectares,"
                         + " coalesce(sum(engine_hours), 0) AS engine_hours,"
                         + " max(window_end) AS last_report_at"
-                        + " FROM usage_event WHERE tractor_id = :t"
+                        + " FROM usage_event WHERE "
+                        + subjectCondition
                         + " AND window_start >= :from AND window_start < :to"
                         + " GROUP BY 1 ORDER BY 1")
                 .bind("unit", period == UsagePeriod.DAY ? "day" : "week")
                 .bind("zone", zone.getId())
-                .bind("t", tractorId)
+                .bind("subject", subject)
                 .bind("from", utc(from))
                 .bind("to", utc(to))
                 .map(
