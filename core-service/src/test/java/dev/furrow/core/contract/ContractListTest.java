@@ -277,6 +277,42 @@ class ContractListTest {
   }
 
   @Test
+  void aSearchedListCountsEveryMatchOnEveryPageAndPastTheEnd() {
+    ListContractsResponse first =
+        list(
+            bothReader,
+            query()
+                .setSearch("operator")
+                .setSearchby("name")
+                .setLimit("3")
+                .setOrdering("id")
+                .build());
+    assertThat(loanIds(first)).containsExactly("LOAN-A-001", "LOAN-B-002", "LOAN-C-003");
+    assertThat(first.getPage().getCount()).isEqualTo(4);
+    ListContractsResponse second =
+        list(
+            bothReader,
+            query()
+                .setSearch("operator")
+                .setSearchby("name")
+                .setPage("2")
+                .setLimit("3")
+                .setOrdering("id")
+                .build());
+    assertThat(loanIds(second)).containsExactly("LOAN-D-004");
+    assertThat(second.getPage().getCount()).isEqualTo(4);
+    ListContractsResponse beyond =
+        list(
+            bothReader,
+            query().setSearch("operator").setSearchby("name").setPage("9").setLimit("3").build());
+    assertThat(beyond.getResultsList()).isEmpty();
+    assertThat(beyond.getPage().getCount()).isEqualTo(4);
+    ListContractsResponse none = list(bothReader, query().setSearch("no such name").build());
+    assertThat(none.getResultsList()).isEmpty();
+    assertThat(none.getPage().getCount()).isZero();
+  }
+
+  @Test
   void everyBadParameterIsNamedWithItsProblem() {
     assertThat(
             fieldViolations(
