@@ -34,6 +34,13 @@ public final class PaygListSpec {
 
   static final String TIEBREAKER = "o__tiebreaker";
 
+  /**
+   * Prefix of the internal fields that test a search term on the rows an index probe found: the
+   * searched expression in a form no index matches, so the planner does not fold the whole term
+   * into the index scan (see {@link PaygListCompiler}).
+   */
+  static final String RECHECK = "r__";
+
   private final Map<String, String> searchable;
   private final Map<String, String> orderable;
   private final Map<String, PaygFilter> filters;
@@ -54,10 +61,16 @@ public final class PaygListSpec {
             .collect(Collectors.joining(" || E'\\n' || "));
     ResourceFilters.Builder resource = ResourceFilters.builder();
     searchable.forEach(
-        (name, expression) ->
-            resource.field(FilterField.of("s__" + name, expression, FieldType.TEXT).unsortable()));
+        (name, expression) -> {
+          resource.field(FilterField.of("s__" + name, expression, FieldType.TEXT).unsortable());
+          resource.field(
+              FilterField.of(RECHECK + name, recheck(expression), FieldType.TEXT).unsortable());
+        });
     if (!searchable.isEmpty()) {
       resource.field(FilterField.of(SEARCH_ALL, searchAllExpression, FieldType.TEXT).unsortable());
+      resource.field(
+          FilterField.of(RECHECK + "all", recheck(searchAllExpression), FieldType.TEXT)
+              .unsortable());
     }
     orderable.forEach((name, expression) -> resource.text("o__" + name, expression));
     resource.text(TIEBREAKER, tiebreaker);
@@ -72,6 +85,11 @@ public final class PaygListSpec {
             "defaultOrdering: " + defaultOrdering + " (expected: orderable fields)");
       }
     }
+  }
+
+  /** {@code expression} unchanged in value but not the indexed expression (text || ''). */
+  private static String recheck(String expression) {
+    return "((" + expression + ") || '')";
   }
 
   private static FieldType fieldType(PaygFilter filter) {
