@@ -87,9 +87,12 @@ public final class PaygListSpec {
     }
   }
 
-  /** {@code expression} unchanged in value but not the indexed expression (text || ''). */
+  /**
+   * {@code expression}'s value (the searched columns are NOT NULL) in a form no index matches. No
+   * quotes: JDBI's statement lexer must see the same quoting as in the indexed expression.
+   */
   private static String recheck(String expression) {
-    return "((" + expression + ") || '')";
+    return "concat(" + expression + ")";
   }
 
   private static FieldType fieldType(PaygFilter filter) {

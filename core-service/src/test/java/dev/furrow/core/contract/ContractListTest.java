@@ -313,6 +313,29 @@ class ContractListTest {
   }
 
   @Test
+  void aWholeIdentifierIsFoundOverAllFieldsAndByItsField() {
+    world.fundingSource("afdb", "Development Bank");
+    world.create(
+        world.request("LN-2025-000123").setLoaner("Halima Yusuf").setFundingSource("afdb"));
+    world.create(
+        world.request("LN-2024-000123").setLoaner("Halima Yusuf").setFundingSource("afdb"));
+    ContractServiceBlockingStub afdbReader = world.reader("afdb");
+    ListContractsResponse all = list(afdbReader, query().setSearch("ln-2025-000123").build());
+    assertThat(loanIds(all)).containsExactly("LN-2025-000123");
+    assertThat(all.getPage().getCount()).isEqualTo(1);
+    assertThat(
+            loanIds(
+                list(afdbReader, query().setSearch("2025-000123").setSearchby("loan_id").build())))
+        .containsExactly("LN-2025-000123");
+    assertThat(
+            loanIds(list(afdbReader, query().setSearch("000123").setOrdering("loan_id").build())))
+        .containsExactly("LN-2024-000123", "LN-2025-000123");
+    assertThat(list(afdbReader, query().setSearch("LN-2026-000123").build()).getPage().getCount())
+        .isZero();
+    assertThat(loanIds(list(bothReader, query().setSearch("LN-2025-000123").build()))).isEmpty();
+  }
+
+  @Test
   void everyBadParameterIsNamedWithItsProblem() {
     assertThat(
             fieldViolations(
