@@ -12,12 +12,27 @@ public final class BenchMain {
 
   private BenchMain() {}
 
+  /**
+   * Sets {@code bench.<key>} system properties from {@code key=value,key=value} (the {@code
+   * -Dbench.opts} Maven property; Maven does not pass its own -D settings to the benchmark JVM).
+   */
+  static void applyOptions(String opts) {
+    for (String item : opts.split(",")) {
+      int eq = item.indexOf('=');
+      if (eq > 0) {
+        System.setProperty(
+            "bench." + item.substring(0, eq).strip(), item.substring(eq + 1).strip());
+      }
+    }
+  }
+
   /** Every benchmark the command can run, in the order docs/benchmarks.md describes them. */
   static List<Benchmark> all() {
     return List.of(new RepaymentBenchmark(), new TelematicsBenchmark(), new PaygContractsBench());
   }
 
   public static void main(String[] args) throws Exception {
+    applyOptions(System.getProperty("bench.opts", ""));
     String name = args.length == 0 ? "" : args[0].trim();
     Optional<Benchmark> chosen = all().stream().filter(b -> b.name().equals(name)).findFirst();
     if (chosen.isEmpty()) {

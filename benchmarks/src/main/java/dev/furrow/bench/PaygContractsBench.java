@@ -1,5 +1,9 @@
 package dev.furrow.bench;
 
+import com.linecorp.armeria.client.WebClient;
+import com.linecorp.armeria.common.HttpHeaderNames;
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.common.RequestHeaders;
 import dev.furrow.core.CoreConfig;
 import dev.furrow.core.CoreServer;
 import dev.furrow.gateway.GatewayConfig;
@@ -15,7 +19,6 @@ import dev.furrow.proto.payg.v1.GrantFundingSourceRequest;
 import dev.furrow.proto.payg.v1.ListContractsRequest;
 import dev.furrow.proto.payg.v1.PaygListQuery;
 import dev.furrow.proto.payg.v1.UpsertFundingSourceRequest;
-import dev.furrow.testing.TestDatabases;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
@@ -28,6 +31,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,17 +66,17 @@ final class PaygContractsBench implements Benchmark {
   static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 10);
   static final String TOKEN = "bench-service-token-0123456789abcdef";
 
-  static final String[] FIRST = {
-    "Amina", "John", "Musa", "Ngozi", "Chinedu", "Fatima", "Emeka", "Aisha", "Tunde", "Grace",
-    "Ibrahim", "Blessing", "Yusuf", "Esther", "Kofi", "Wanjiru", "Otieno", "Halima", "Sani", "Joy"
-  };
-  static final String[] LAST = {
-    "Okafor", "Kamau", "Bello", "Eze", "Adeyemi", "Mwangi", "Abubakar", "Okonkwo", "Odhiambo",
-    "Balogun", "Njoroge", "Danjuma", "Nwosu", "Kiprop", "Lawal", "Achieng", "Olawale", "Mutua",
-    "Ibekwe", "Chege", "Garba", "Wekesa", "Onyango", "Afolabi", "Kariuki", "Usman", "Obi",
-    "Wafula", "Salisu", "Ndungu", "Ogunleye", "Kimani", "Yakubu", "Atieno", "Okeke", "Muriuki",
-    "Aliyu", "Omondi", "Adebayo", "Gitau"
-  };
+  /** Re-seed even when the kept database already holds this seed ({@code bench.reseed=true}). */
+  static final boolean RESEED = Boolean.getBoolean("bench.reseed");
+
+  /** The kept benchmark database: seeded once, re-used while {@link #SEED_VERSION} matches. */
+  static final String DATABASE = "furrow_bench_payg";
+
+  /** Bumped whenever the seed changes, so a kept database of an older seed is rebuilt. */
+  static final int SEED_VERSION = 2;
+
+  static final String[] FIRST = names("bench/payg-first-names.txt");
+  static final String[] LAST = names("bench/payg-last-names.txt");
 
   @Override
   public String name() {
@@ -83,8 +91,8 @@ final class PaygContractsBench implements Benchmark {
 
   @Override
   public void run() throws Exception {
-    TestDatabases.TestDatabase db = TestDatabases.create();
-    try (CoreServer core = CoreServer.start(CoreConfig.of(db.jdbcUrl(), TOKEN).withGrpcPort(0))) {
+    String url = keptDatabase();
+    try (CoreServer core = CoreServer.start(CoreConfig.of(url, TOKEN).withGrpcPort(0))) {
       ManagedChannel channel =
           ManagedChannelBuilder.forTarget("127.0.0.1:" + core.port()).usePlaintext().build();
       try {
@@ -92,8 +100,64 @@ final class PaygContractsBench implements Benchmark {
       } finally {
         channel.shutdownNow();
       }
-    } finally {
-      TestDatabases.drop(db);
+    }
+  }
+
+  /**
+   * The JDBC URL of {@link #DATABASE}, created when missing and dropped first when it holds another
+   * seed (or {@code bench.reseed} is set). The database is kept after the run.
+   */
+  private static String keptDatabase() throws SQLException {
+    String configured = System.getenv("FURROW_TEST_DB_URL");
+    String admin =
+        configured == null || configured.isBlank()
+            ? "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"
+            : configured;
+    String url = admin.replaceFirst("/postgres(\\?|$)", "/" + DATABASE + "$1");
+    boolean exists;
+    try (Connection c = DriverManager.getConnection(admin);
+        var st = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      st.setString(1, DATABASE);
+      try (ResultSet rs = st.executeQuery()) {
+        exists = rs.next();
+      }
+    }
+    boolean fresh = !exists;
+    if (exists && (RESEED || seedInfo(url) == null)) {
+      try (Connection c = DriverManager.getConnection(admin);
+          Statement st = c.createStatement()) {
+        st.execute("DROP DATABASE " + DATABASE + " WITH (FORCE)");
+      }
+      fresh = true;
+    }
+    if (fresh) {
+      try (Connection c = DriverManager.getConnection(admin);
+          Statement st = c.createStatement()) {
+        st.execute("CREATE DATABASE " + DATABASE);
+      }
+    }
+    return url;
+  }
+
+  /** {owner partner id, reader partner id} of a complete seed matching this run, else null. */
+  private static long[] seedInfo(String url) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement()) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT owner_id, reader_id FROM bench_payg_seed WHERE version = "
+                  + SEED_VERSION
+                  + " AND contracts = "
+                  + CONTRACTS
+                  + " AND billed = "
+                  + BILLED)) {
+        return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
+      }
+    } catch (SQLException e) {
+      if ("42P01".equals(e.getSQLState())) {
+        return null; // no seed table: an empty or foreign database
+      }
+      throw e;
     }
   }
 
@@ -101,14 +165,45 @@ final class PaygContractsBench implements Benchmark {
     var partners =
         PartnerAdminServiceGrpc.newBlockingStub(channel)
             .withInterceptors(header("x-furrow-service-token", TOKEN));
-    long owner =
-        partners
-            .createPartner(CreatePartnerRequest.newBuilder().setName("Bench lender").build())
-            .getId();
-    long readerId =
-        partners
-            .createPartner(CreatePartnerRequest.newBuilder().setName("Bench program").build())
-            .getId();
+    long[] kept = core.jdbi().withHandle(h -> seedInfo(h));
+    long readerId;
+    if (kept != null) {
+      readerId = kept[1];
+      System.out.printf(
+          "re-using %s: %,d contracts, %,d billing periods (bench.reseed=true rebuilds it)%n",
+          DATABASE, CONTRACTS, BILLED * 52L);
+    } else {
+      long owner =
+          partners
+              .createPartner(CreatePartnerRequest.newBuilder().setName("Bench lender").build())
+              .getId();
+      readerId =
+          partners
+              .createPartner(CreatePartnerRequest.newBuilder().setName("Bench program").build())
+              .getId();
+      var admin =
+          ContractAdminServiceGrpc.newBlockingStub(channel)
+              .withInterceptors(header("x-furrow-service-token", TOKEN));
+      for (String source : List.of("boa", "ifc", "afdb", "usaid")) {
+        admin.upsertFundingSource(
+            UpsertFundingSourceRequest.newBuilder()
+                .setCode(source)
+                .setName(source.toUpperCase())
+                .build());
+      }
+      for (String source : List.of("boa", "ifc")) {
+        admin.grantFundingSource(
+            GrantFundingSourceRequest.newBuilder()
+                .setPartnerId(readerId)
+                .setFundingSource(source)
+                .build());
+      }
+      long t0 = System.nanoTime();
+      seed(core.jdbi(), owner, readerId);
+      System.out.printf(
+          "seeded %,d contracts, %,d billing periods in %.0f s%n",
+          CONTRACTS, BILLED * 52L, (System.nanoTime() - t0) / 1e9);
+    }
     String key =
         partners
             .issueApiKey(
@@ -117,35 +212,16 @@ final class PaygContractsBench implements Benchmark {
                     .setFace(ApiFace.API_FACE_PAYG)
                     .build())
             .getKey();
-    var admin =
-        ContractAdminServiceGrpc.newBlockingStub(channel)
-            .withInterceptors(header("x-furrow-service-token", TOKEN));
-    for (String source : List.of("boa", "ifc", "afdb", "usaid")) {
-      admin.upsertFundingSource(
-          UpsertFundingSourceRequest.newBuilder()
-              .setCode(source)
-              .setName(source.toUpperCase())
-              .build());
+    List<PaygListQuery> queries = queries(core.jdbi());
+    System.out.println("\nlist mix (" + queries.size() + " queries, cycled in order):");
+    for (int i = 0; i < queries.size(); i++) {
+      System.out.printf("  %2d  %s%n", i, queryString(queries.get(i)));
     }
-    for (String source : List.of("boa", "ifc")) {
-      admin.grantFundingSource(
-          GrantFundingSourceRequest.newBuilder()
-              .setPartnerId(readerId)
-              .setFundingSource(source)
-              .build());
-    }
-
-    long t0 = System.nanoTime();
-    seed(core.jdbi(), owner);
-    System.out.printf(
-        "seeded %,d contracts, %,d billing periods in %.0f s%n",
-        CONTRACTS, BILLED * 52L, (System.nanoTime() - t0) / 1e9);
-    explain(core.jdbi(), readerId);
+    explain(core.jdbi(), readerId, queries);
 
     var reads =
         ContractServiceGrpc.newFutureStub(channel)
             .withInterceptors(header("x-furrow-api-key", key));
-    List<PaygListQuery> queries = queries();
     IntFunction<CompletableFuture<?>> grpcList =
         i ->
             toCompletable(
@@ -175,28 +251,54 @@ final class PaygContractsBench implements Benchmark {
                 + probe.statusCode()
                 + " (this build's gateway does not serve it yet)");
       } else {
-        List<String> urls = queries.stream().map(q -> base + "?" + queryString(q)).toList();
+        // One HTTP/2 (cleartext) connection, as a gRPC channel is one: the comparison is the
+        // gateway's work, not connection setup, and a backlog cannot exhaust file descriptors.
+        WebClient web = WebClient.of("h2c://127.0.0.1:" + gateway.port());
+        List<String> paths =
+            queries.stream().map(q -> "/payg/lms/contracts?" + queryString(q)).toList();
         rows.add(
             measure(
                 "REST list (filtered+searched)",
-                i ->
-                    http.sendAsync(
-                            get(urls.get(i % urls.size()), key),
-                            HttpResponse.BodyHandlers.discarding())
-                        .thenApply(PaygContractsBench::ok)));
+                i -> restGet(web, paths.get(i % paths.size()), key)));
         rows.add(
-            measure(
-                "REST detail",
-                i ->
-                    http.sendAsync(
-                            get(base + "/" + visibleId(i), key),
-                            HttpResponse.BodyHandlers.discarding())
-                        .thenApply(PaygContractsBench::ok)));
+            measure("REST detail", i -> restGet(web, "/payg/lms/contracts/" + visibleId(i), key)));
       }
     } finally {
       gateway.close();
     }
     print(rows);
+  }
+
+  private static long[] seedInfo(Handle h) {
+    boolean table =
+        h.createQuery("SELECT to_regclass('bench_payg_seed') IS NOT NULL")
+            .mapTo(Boolean.class)
+            .one();
+    if (!table) {
+      return null;
+    }
+    return h.createQuery(
+            "SELECT owner_id, reader_id FROM bench_payg_seed"
+                + " WHERE version = :v AND contracts = :c AND billed = :b")
+        .bind("v", SEED_VERSION)
+        .bind("c", CONTRACTS)
+        .bind("b", BILLED)
+        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+        .findOne()
+        .orElse(null);
+  }
+
+  private static CompletableFuture<?> restGet(WebClient web, String path, String key) {
+    return web.execute(
+            RequestHeaders.of(HttpMethod.GET, path, HttpHeaderNames.AUTHORIZATION, "Bearer " + key))
+        .aggregate()
+        .thenApply(
+            r -> {
+              if (r.status().code() != 200) {
+                throw new IllegalStateException("HTTP " + r.status().code());
+              }
+              return r;
+            });
   }
 
   private static Object ok(HttpResponse<?> r) {
@@ -215,31 +317,65 @@ final class PaygContractsBench implements Benchmark {
     return 1000 + g;
   }
 
-  /** The list queries cycled through: status + funding_source + ordering + search. */
-  private static List<PaygListQuery> queries() {
-    List<PaygListQuery> out = new ArrayList<>();
+  /**
+   * The list mix a portfolio user produces, cycled in order: every combination of a search kind
+   * (borrower name with searchby=loaner, the same kind of name over all fields, a whole loan id
+   * over all fields, a tractor id with searchby=tractor_id), status (CURRENT, DELINQUENT) and
+   * funding source (boa, ifc), each with one of three orderings. The search terms are taken from
+   * contracts that match the query's filters (so each query finds its contract and the few others
+   * sharing the term), picked at spread-out ids.
+   */
+  private static List<PaygListQuery> queries(Jdbi jdbi) {
+    String[] kinds = {"loaner", "name-all", "loan_id-all", "tractor_id"};
     String[] statuses = {"CURRENT", "DELINQUENT"};
     String[] sources = {"boa", "ifc"};
-    String[] orderings = {"-created_at", "-remaining_contract_value", "loan_end_date"};
+    String[] orderings = {"-created_at", "remaining_contract_value", "-loan_end_date"};
+    List<PaygListQuery> out = new ArrayList<>();
     int n = 0;
-    for (int i = 0; i < 24; i++) {
-      String first = FIRST[(i * 7) % FIRST.length];
-      String last = LAST[(i * 11) % LAST.length];
-      PaygListQuery.Builder q =
-          PaygListQuery.newBuilder()
-              .putFilters("status", statuses[i % 2])
-              .putFilters("funding_source", sources[(i / 2) % 2])
-              .setOrdering(orderings[i % 3])
-              .setLimit("25");
-      switch (i % 3) {
-        case 0 -> q.setSearch(first + " " + last).setSearchby("loaner");
-        case 1 -> q.setSearch(String.format("LN-%04d", (i * 37 + n++) % 10000)); // ~100 loan ids
-        default ->
-            q.setSearch(String.format("TR-%05d", (i * 4099) % 100000)).setSearchby("tractor_id");
+    for (String kind : kinds) {
+      for (String status : statuses) {
+        for (String source : sources) {
+          for (String ordering : orderings) {
+            long pivot = 1000 + ((n * 7919L + 104729L) * 131L) % CONTRACTS;
+            n++;
+            Map<String, Object> row =
+                jdbi.withHandle(
+                    h ->
+                        h.createQuery(
+                                "SELECT loaner, loan_id, tractor_id FROM contract"
+                                    + " WHERE funding_source = :s AND status = :st AND id >= :p"
+                                    + " ORDER BY id LIMIT 1")
+                            .bind("s", source)
+                            .bind("st", status)
+                            .bind("p", pivot)
+                            .mapToMap()
+                            .one());
+            PaygListQuery.Builder q =
+                PaygListQuery.newBuilder()
+                    .putFilters("status", status)
+                    .putFilters("funding_source", source)
+                    .setOrdering(ordering)
+                    .setLimit("25");
+            switch (kind) {
+              case "loaner" -> q.setSearch((String) row.get("loaner")).setSearchby("loaner");
+              case "name-all" -> q.setSearch((String) row.get("loaner"));
+              case "loan_id-all" -> q.setSearch((String) row.get("loan_id"));
+              default -> q.setSearch((String) row.get("tractor_id")).setSearchby("tractor_id");
+            }
+            out.add(q.build());
+          }
+        }
       }
-      out.add(q.build());
     }
-    return out;
+    // Interleave the kinds so every second of the run sees all of them.
+    List<PaygListQuery> mixed = new ArrayList<>();
+    int per = out.size() / kinds.length;
+    for (int i = 0; i < per; i++) {
+      for (int k = 0; k < kinds.length; k++) {
+        mixed.add(out.get(k * per + i));
+      }
+    }
+    return mixed;
   }
 
   private static String queryString(PaygListQuery q) {
@@ -276,12 +412,18 @@ final class PaygContractsBench implements Benchmark {
     CountDownLatch done = new CountDownLatch(total);
     long interval = 1_000_000_000L / RATE;
     long start = System.nanoTime() + 50_000_000L;
+    long[] firstMeasured = {0};
+    long[] lastSent = {0};
     for (int i = 0; i < total; i++) {
       long due = start + i * interval;
       long wait = due - System.nanoTime();
       if (wait > 0) {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
+      if (i == warm) {
+        firstMeasured[0] = System.nanoTime();
+      }
+      lastSent[0] = System.nanoTime();
       int index = i;
       call.apply(i)
           .whenComplete(
@@ -299,15 +441,30 @@ final class PaygContractsBench implements Benchmark {
       measured[i - warm] = latency.get(i);
     }
     Arrays.sort(measured);
-    return new String[] {
+    double sentRate = (total - warm) / ((lastSent[0] - firstMeasured[0]) / 1e9);
+    String[] row = {
       label,
-      Integer.toString(RATE),
+      String.format("%.0f", sentRate),
       Integer.toString(measured.length),
       ms(percentile(measured, 0.50)),
       ms(percentile(measured, 0.99)),
       ms(measured[measured.length - 1]),
-      Integer.toString(errors.get())
+      Integer.toString(errors.get()),
+      loadAverage()
     };
+    System.out.printf("%-32s %6s %7s %9s %9s %9s %6s  %s%n", (Object[]) row);
+    return row;
+  }
+
+  /** The 1/5/15-minute load averages (other work on the machine shows here). */
+  private static String loadAverage() {
+    try {
+      String[] f =
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "n/a";
+    }
   }
 
   private static long percentile(long[] sorted, double p) {
@@ -322,10 +479,10 @@ final class PaygContractsBench implements Benchmark {
   private static void print(List<String[]> rows) {
     System.out.println();
     System.out.printf(
-        "%-32s %6s %7s %9s %9s %9s %6s%n",
-        "leg", "req/s", "samples", "p50 ms", "p99 ms", "max ms", "errors");
+        "%-32s %6s %7s %9s %9s %9s %6s  %s%n",
+        "leg", "req/s", "samples", "p50 ms", "p99 ms", "max ms", "errors", "load avg after");
     for (String[] r : rows) {
-      System.out.printf("%-32s %6s %7s %9s %9s %9s %6s%n", (Object[]) r);
+      System.out.printf("%-32s %6s %7s %9s %9s %9s %6s  %s%n", (Object[]) r);
     }
     if (rows.size() == 4) {
       for (int i = 0; i < 2; i++) {
@@ -369,7 +526,7 @@ final class PaygContractsBench implements Benchmark {
 
   // ---- seeding -------------------------------------------------------------------------------
 
-  private static void seed(Jdbi jdbi, long owner) throws IOException {
+  private static void seed(Jdbi jdbi, long owner, long reader) throws IOException {
     String v10 = resource("db/migration/V10__payg_contract_search.sql");
     String first = sqlArray(FIRST);
     String last = sqlArray(LAST);
@@ -391,7 +548,15 @@ final class PaygContractsBench implements Benchmark {
                   + " gen_random_uuid() AS app, gen_random_uuid() AS loan,"
                   + " CASE WHEN g % 20 = 0 THEN 'CLOSED' WHEN g % 20 IN (1, 2, 3) THEN 'DELINQUENT'"
                   + " ELSE 'CURRENT' END AS status,"
-                  + " (ARRAY['boa','ifc','afdb','usaid'])[1 + (g / 20) % 4] AS source"
+                  + " (ARRAY['boa','ifc','afdb','usaid'])[1 + (g / 20) % 4] AS source,"
+                  // names drawn independently per contract, so a full name is shared by a few
+                  + " 1 + (hashtext('f' || g)::bigint & 2147483647) % "
+                  + FIRST.length
+                  + " AS fi, 1 + (hashtext('l' || g)::bigint & 2147483647) % "
+                  + LAST.length
+                  + " AS li,"
+                  + " 'LN-' || (2020 + g / 200000) || '-' || lpad((g % 200000)::text, 6, '0')"
+                  + " AS loan_id, 'TR-' || lpad((g - 1)::text, 6, '0') AS tractor_id"
                   + " FROM generate_series(1, "
                   + CONTRACTS
                   + ") g");
@@ -408,7 +573,7 @@ final class PaygContractsBench implements Benchmark {
               h,
               "tractors",
               "INSERT INTO tractor (tractor_id, partner_id)"
-                  + " SELECT 'TR-' || lpad(g::text, 7, '0'), "
+                  + " SELECT tractor_id, "
                   + owner
                   + " FROM bench_seed");
           step(
@@ -421,14 +586,10 @@ final class PaygContractsBench implements Benchmark {
                   + owner
                   + ", ("
                   + first
-                  + ")[1 + (g / 7) % "
-                  + FIRST.length
-                  + "],"
+                  + ")[fi],"
                   + " ("
                   + last
-                  + ")[1 + (g / 3) % "
-                  + LAST.length
-                  + "],"
+                  + ")[li],"
                   + " DATE '1980-01-01', 'Not provided', 'Not provided', 'Not provided', '0', '0000',"
                   + " '000', now(), now() FROM bench_seed");
           step(
@@ -467,10 +628,11 @@ final class PaygContractsBench implements Benchmark {
                   + " repayment_per_hectare, minimum_weekly_payment, currency, time_zone,"
                   + " loan_start_date, loan_end_date, invoice_due_days, delinquency_tolerance_days,"
                   + " created_at, updated_at)"
-                  + " SELECT 1000 + s.g, 'LN-' || lpad(s.g::text, 7, '0'), s.loan, "
+                  + " SELECT 1000 + s.g, s.loan_id, s.loan, "
                   + owner
                   + ","
-                  + " s.source, 'TR-' || lpad(s.g::text, 7, '0'), 'Operator ' || s.g,"
+                  + " s.source, s.tractor_id,"
+                  + " e.last_name || ' Farm ' || lpad(((s.g * 7) % 1000)::text, 3, '0'),"
                   + " e.first_name || ' ' || e.last_name, s.status, a.amount + 200000.00, 200000.00,"
                   + " a.amount + 400000.00,"
                   + " CASE WHEN s.status = 'CLOSED' THEN 0 ELSE a.amount + 400000.00 END,"
@@ -505,12 +667,37 @@ final class PaygContractsBench implements Benchmark {
           h.execute("DROP TABLE bench_seed");
         });
     jdbi.useHandle(h -> step(h, "vacuum analyze", "VACUUM ANALYZE"));
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "CREATE TABLE bench_payg_seed (version int, contracts int, billed int,"
+                        + " owner_id bigint, reader_id bigint, seeded_at timestamptz DEFAULT now());"
+                        + " INSERT INTO bench_payg_seed (version, contracts, billed, owner_id,"
+                        + " reader_id) VALUES (:v, :c, :b, :o, :r)")
+                .bind("v", SEED_VERSION)
+                .bind("c", CONTRACTS)
+                .bind("b", BILLED)
+                .bind("o", owner)
+                .bind("r", reader)
+                .execute());
   }
 
   private static void step(Handle h, String what, String sql) {
     long t = System.nanoTime();
     h.execute(sql);
     System.out.printf("  %-22s %6.1f s%n", what, (System.nanoTime() - t) / 1e9);
+  }
+
+  private static String[] names(String resource) {
+    try {
+      return resource(resource)
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty())
+          .toArray(String[]::new);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static String sqlArray(String[] values) {
@@ -526,47 +713,50 @@ final class PaygContractsBench implements Benchmark {
     }
   }
 
-  /** EXPLAIN ANALYZE of the page and count statements of one representative list query. */
-  private static void explain(Jdbi jdbi, long readerId) {
+  /**
+   * EXPLAIN (ANALYZE, BUFFERS) of the statements the core runs: the searched page (with its window
+   * count) for one query of each search kind, and the count and page of an unsearched filtered
+   * list.
+   */
+  private static void explain(Jdbi jdbi, long readerId, List<PaygListQuery> queries) {
     var spec = dev.furrow.core.contract.ContractRepository.LIST;
-    List<PaygListQuery> qs = queries();
-    PaygListQuery broad =
+    List<PaygListQuery> shown = new ArrayList<>(queries.subList(0, 4));
+    shown.add(
         PaygListQuery.newBuilder()
             .putFilters("status", "CURRENT")
+            .putFilters("funding_source", "boa")
+            .setOrdering("-created_at")
+            .build());
+    shown.add(
+        PaygListQuery.newBuilder()
+            .putFilters("status", "DELINQUENT")
             .putFilters("funding_source", "ifc")
-            .setSearch("onyango")
-            .setSearchby("loaner")
-            .setOrdering("loan_end_date")
-            .build();
-    for (PaygListQuery pq : List.of(qs.get(0), qs.get(1), qs.get(2), broad)) {
+            .setOrdering("remaining_contract_value")
+            .build());
+    for (PaygListQuery pq : shown) {
       var q = dev.furrow.core.payg.PaygLists.compile(spec, pq);
-      String from =
-          " FROM contract c WHERE EXISTS (SELECT 1 FROM funding_source_entitlement e"
-              + " WHERE e.partner_id = :partner AND e.funding_source = c.funding_source)"
-              + " AND ("
-              + q.where()
-              + ")";
-      for (String sql :
-          List.of(
-              "SELECT * FROM (SELECT c.*"
-                  + from
-                  + " OFFSET 0) c ORDER BY "
-                  + q.orderBy()
-                  + " LIMIT 25 OFFSET 0",
-              "SELECT count(*)" + from)) {
-        System.out.println(
-            "\nEXPLAIN (ANALYZE, BUFFERS) "
-                + pq.getFiltersMap()
-                + " search='"
-                + pq.getSearch()
-                + "' searchby="
-                + pq.getSearchby()
-                + " ordering="
-                + pq.getOrdering());
+      List<String> statements = new ArrayList<>();
+      if (q.searching()) {
+        statements.add(dev.furrow.core.contract.ContractRepository.searchedPageSql(q));
+      } else {
+        String from =
+            " FROM contract c WHERE EXISTS (SELECT 1 FROM funding_source_entitlement e"
+                + " WHERE e.partner_id = :partner AND e.funding_source = c.funding_source)"
+                + " AND ("
+                + q.where()
+                + ")";
+        statements.add("SELECT count(*)" + from);
+        statements.add(
+            "SELECT c.*" + from + " ORDER BY " + q.orderBy() + " LIMIT :limit OFFSET :offset");
+      }
+      for (String sql : statements) {
+        System.out.println("\nEXPLAIN (ANALYZE, BUFFERS) " + queryString(pq));
         jdbi.useHandle(
             h ->
                 q.bind(h.createQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql))
                     .bind("partner", readerId)
+                    .bind("limit", q.limit())
+                    .bind("offset", q.offset())
                     .mapTo(String.class)
                     .forEach(line -> System.out.println("  " + line)));
       }

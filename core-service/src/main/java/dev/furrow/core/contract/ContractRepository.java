@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /** SQL of contracts, funding sources and entitlements. */
 public final class ContractRepository {
@@ -97,36 +96,61 @@ public final class ContractRepository {
     if (!query.searching()) {
       return PaygLists.fetch(jdbi, partnerId, query, COLUMNS, VISIBLE, CONTRACT);
     }
-    // With a search, the matches are found first (trigram index) and then ordered: without the
-    // fence (OFFSET 0) the planner may walk the ordering index and filter every row by the
-    // search, which costs a scan of the whole funding source when the term matches few rows.
-    String filtered = VISIBLE + " AND (" + query.where() + ")";
-    return jdbi.inTransaction(
-        TransactionIsolationLevel.REPEATABLE_READ,
+    // A search matches few rows: one statement finds them (trigram index), counts them with a
+    // window over all matches and returns the ordered page, so the index is read once, not once
+    // for the page and again for the count. A page past the end carries no row to read the count
+    // from; then the count is its own statement (the page is empty in any snapshot it could read).
+    return jdbi.withHandle(
         h -> {
-          long count =
-              query
-                  .bind(h.createQuery("SELECT count(*)" + filtered))
-                  .bind("partner", partnerId)
-                  .mapTo(Long.class)
-                  .one();
+          long[] total = {-1};
           List<Contract> page =
               query
-                  .bind(
-                      h.createQuery(
-                          "SELECT * FROM (SELECT "
-                              + COLUMNS
-                              + filtered
-                              + " OFFSET 0) c ORDER BY "
-                              + query.orderBy()
-                              + " LIMIT :limit OFFSET :offset"))
+                  .bind(h.createQuery(searchedPageSql(query)))
                   .bind("partner", partnerId)
                   .bind("limit", query.limit())
                   .bind("offset", query.offset())
-                  .map(CONTRACT)
+                  .map(
+                      (rs, ctx) -> {
+                        total[0] = rs.getLong("total_count");
+                        return CONTRACT.map(rs, ctx);
+                      })
                   .list();
+          long count = total[0];
+          if (count < 0) {
+            count =
+                query.offset() == 0
+                    ? 0
+                    : query
+                        .bind(h.createQuery(searchedCountSql(query)))
+                        .bind("partner", partnerId)
+                        .mapTo(Long.class)
+                        .one();
+          }
           return new PartnerPage<>(count, page);
         });
+  }
+
+  /**
+   * The page statement of a searched list, with {@code total_count} (all matches) on every row. The
+   * matches are found first and ordered after (the {@code OFFSET 0} fence): without it the planner
+   * may walk the ordering index and test every row against the search, a scan of the whole funding
+   * source when the term matches few rows. Binds {@code :partner}, {@code :limit}, {@code :offset}
+   * and the query's own parameters.
+   */
+  public static String searchedPageSql(PaygQuery query) {
+    return "SELECT c.*, count(*) OVER () AS total_count FROM (SELECT "
+        + COLUMNS
+        + VISIBLE
+        + " AND ("
+        + query.where()
+        + ") OFFSET 0) c ORDER BY "
+        + query.orderBy()
+        + " LIMIT :limit OFFSET :offset";
+  }
+
+  /** The count of a searched list, for a page past its end. */
+  public static String searchedCountSql(PaygQuery query) {
+    return "SELECT count(*)" + VISIBLE + " AND (" + query.where() + ")";
   }
 
   /** A contract the partner may see. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +39,10 @@ public final class PaygListCompiler {
   private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]+");
   private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
+  /** Shortest digit run worth probing the index with alone (a few thousand rows at most). */
+  static final int PROBE_DIGITS = 5;
 
   private PaygListCompiler() {}
 
@@ -119,7 +124,33 @@ public final class PaygListCompiler {
       return;
     }
     String field = searchby.isEmpty() ? PaygListSpec.SEARCH_ALL : "s__" + searchby;
-    internal.put(field + "__icontains", search);
+    String probe = probe(search);
+    if (probe == null) {
+      internal.put(field + "__icontains", search);
+    } else {
+      internal.put(field + "__icontains", probe);
+      String recheck = PaygListSpec.RECHECK + (searchby.isEmpty() ? "all" : searchby);
+      internal.put(recheck + "__icontains", search);
+    }
+  }
+
+  /**
+   * The part of an identifier-like search term the trigram index is probed with, or null to probe
+   * with the whole term. Identifiers share their letters and years with every row ({@code
+   * LN-2025-000123}, {@code TR-000123}), and a trigram index reads the whole posting list of every
+   * trigram of the pattern, so the common ones cost more than the match. The longest run of digits
+   * (at least {@value #PROBE_DIGITS}) is a substring of the term, so the rows containing the term
+   * are among those containing the run; the whole term is then tested on those few rows.
+   */
+  static String probe(String search) {
+    Matcher digits = DIGITS.matcher(search);
+    String longest = "";
+    while (digits.find()) {
+      if (digits.group().length() > longest.length()) {
+        longest = digits.group();
+      }
+    }
+    return longest.length() >= PROBE_DIGITS && longest.length() < search.length() ? longest : null;
   }
 
   private static void filters(

@@ -34,6 +34,13 @@ public final class PaygListSpec {
 
   static final String TIEBREAKER = "o__tiebreaker";
 
+  /**
+   * Prefix of the internal fields that test a search term on the rows an index probe found: the
+   * searched expression in a form no index matches, so the planner does not fold the whole term
+   * into the index scan (see {@link PaygListCompiler}).
+   */
+  static final String RECHECK = "r__";
+
   private final Map<String, String> searchable;
   private final Map<String, String> orderable;
   private final Map<String, PaygFilter> filters;
@@ -54,10 +61,16 @@ public final class PaygListSpec {
             .collect(Collectors.joining(" || E'\\n' || "));
     ResourceFilters.Builder resource = ResourceFilters.builder();
     searchable.forEach(
-        (name, expression) ->
-            resource.field(FilterField.of("s__" + name, expression, FieldType.TEXT).unsortable()));
+        (name, expression) -> {
+          resource.field(FilterField.of("s__" + name, expression, FieldType.TEXT).unsortable());
+          resource.field(
+              FilterField.of(RECHECK + name, recheck(expression), FieldType.TEXT).unsortable());
+        });
     if (!searchable.isEmpty()) {
       resource.field(FilterField.of(SEARCH_ALL, searchAllExpression, FieldType.TEXT).unsortable());
+      resource.field(
+          FilterField.of(RECHECK + "all", recheck(searchAllExpression), FieldType.TEXT)
+              .unsortable());
     }
     orderable.forEach((name, expression) -> resource.text("o__" + name, expression));
     resource.text(TIEBREAKER, tiebreaker);
@@ -72,6 +85,14 @@ public final class PaygListSpec {
             "defaultOrdering: " + defaultOrdering + " (expected: orderable fields)");
       }
     }
+  }
+
+  /**
+   * {@code expression}'s value (the searched columns are NOT NULL) in a form no index matches. No
+   * quotes: JDBI's statement lexer must see the same quoting as in the indexed expression.
+   */
+  private static String recheck(String expression) {
+    return "concat(" + expression + ")";
   }
 
   private static FieldType fieldType(PaygFilter filter) {

@@ -48,13 +48,16 @@ final class FilterCompiler {
           new Condition(
               "lower(" + target + ") = lower(" + placeholder + ")",
               Binding.scalar(bindName, value));
+      // No ESCAPE clause: backslash is LIKE's default escape character, and JDBI's statement
+      // lexer reads a '\' literal as an unterminated quote (it hides the placeholders after it
+      // once a statement has two LIKE conditions).
       case CONTAINS ->
           new Condition(
-              target + " LIKE " + placeholder + " ESCAPE '\\'",
+              target + " LIKE " + placeholder,
               Binding.scalar(bindName, Sql.containsPattern(value)));
       case ICONTAINS ->
           new Condition(
-              target + " ILIKE " + placeholder + " ESCAPE '\\'",
+              target + " ILIKE " + placeholder,
               Binding.scalar(bindName, Sql.containsPattern(value)));
       case IN -> throw new AssertionError("handled above");
     };

@@ -18,7 +18,10 @@ final class Sql {
     return COLUMN.matcher(trimmed).matches() ? trimmed : "(" + trimmed + ")";
   }
 
-  /** {@code value} as a LIKE pattern matching it literally anywhere, escaped with backslash. */
+  /**
+   * {@code value} as a LIKE pattern matching it literally anywhere, escaped with backslash (LIKE's
+   * default escape).
+   */
   static String containsPattern(String value) {
     String escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     return "%" + escaped + "%";

@@ -277,6 +277,65 @@ class ContractListTest {
   }
 
   @Test
+  void aSearchedListCountsEveryMatchOnEveryPageAndPastTheEnd() {
+    ListContractsResponse first =
+        list(
+            bothReader,
+            query()
+                .setSearch("operator")
+                .setSearchby("name")
+                .setLimit("3")
+                .setOrdering("id")
+                .build());
+    assertThat(loanIds(first)).containsExactly("LOAN-A-001", "LOAN-B-002", "LOAN-C-003");
+    assertThat(first.getPage().getCount()).isEqualTo(4);
+    ListContractsResponse second =
+        list(
+            bothReader,
+            query()
+                .setSearch("operator")
+                .setSearchby("name")
+                .setPage("2")
+                .setLimit("3")
+                .setOrdering("id")
+                .build());
+    assertThat(loanIds(second)).containsExactly("LOAN-D-004");
+    assertThat(second.getPage().getCount()).isEqualTo(4);
+    ListContractsResponse beyond =
+        list(
+            bothReader,
+            query().setSearch("operator").setSearchby("name").setPage("9").setLimit("3").build());
+    assertThat(beyond.getResultsList()).isEmpty();
+    assertThat(beyond.getPage().getCount()).isEqualTo(4);
+    ListContractsResponse none = list(bothReader, query().setSearch("no such name").build());
+    assertThat(none.getResultsList()).isEmpty();
+    assertThat(none.getPage().getCount()).isZero();
+  }
+
+  @Test
+  void aWholeIdentifierIsFoundOverAllFieldsAndByItsField() {
+    world.fundingSource("afdb", "Development Bank");
+    world.create(
+        world.request("LN-2025-000123").setLoaner("Halima Yusuf").setFundingSource("afdb"));
+    world.create(
+        world.request("LN-2024-000123").setLoaner("Halima Yusuf").setFundingSource("afdb"));
+    ContractServiceBlockingStub afdbReader = world.reader("afdb");
+    ListContractsResponse all = list(afdbReader, query().setSearch("ln-2025-000123").build());
+    assertThat(loanIds(all)).containsExactly("LN-2025-000123");
+    assertThat(all.getPage().getCount()).isEqualTo(1);
+    assertThat(
+            loanIds(
+                list(afdbReader, query().setSearch("2025-000123").setSearchby("loan_id").build())))
+        .containsExactly("LN-2025-000123");
+    assertThat(
+            loanIds(list(afdbReader, query().setSearch("000123").setOrdering("loan_id").build())))
+        .containsExactly("LN-2024-000123", "LN-2025-000123");
+    assertThat(list(afdbReader, query().setSearch("LN-2026-000123").build()).getPage().getCount())
+        .isZero();
+    assertThat(loanIds(list(bothReader, query().setSearch("LN-2025-000123").build()))).isEmpty();
+  }
+
+  @Test
   void everyBadParameterIsNamedWithItsProblem() {
     assertThat(
             fieldViolations(

@@ -107,15 +107,34 @@ class PaygListCompilerTest {
   @Test
   void searchWithoutSearchbyMatchesAnySearchableField() {
     PaygQuery q = compile("", "", " 00_1% ", "", "", Map.of());
-    assertThat(q.where()).isEqualTo("((c.loan_id) || E'\\n' || (c.name)) ILIKE :f0 ESCAPE '\\'");
+    assertThat(q.where()).isEqualTo("((c.loan_id) || E'\\n' || (c.name)) ILIKE :f0");
     assertThat(q.bindings()).containsExactly(Map.entry("f0", "%00\\_1\\%%"));
   }
 
   @Test
   void searchbyNarrowsTheSearchToOneField() {
     PaygQuery q = compile("", "", "Ada", "name", "", Map.of());
-    assertThat(q.where()).isEqualTo("c.name ILIKE :f0 ESCAPE '\\'");
+    assertThat(q.where()).isEqualTo("c.name ILIKE :f0");
     assertThat(q.bindings()).containsExactly(Map.entry("f0", "%Ada%"));
+  }
+
+  @Test
+  void anIdentifierSearchProbesTheIndexWithItsLongestDigitRunAndTestsTheWholeTermAfter() {
+    PaygQuery q = compile("", "", "LN-2025-000123", "loan_id", "", Map.of());
+    assertThat(q.where()).isEqualTo("(concat(c.loan_id)) ILIKE :f0 AND c.loan_id ILIKE :f1");
+    assertThat(q.bindings())
+        .containsExactly(Map.entry("f0", "%LN-2025-000123%"), Map.entry("f1", "%000123%"));
+  }
+
+  @Test
+  void termsWithoutALongDigitRunAreSearchedWhole() {
+    assertThat(PaygListCompiler.probe("TR-000123")).isEqualTo("000123");
+    assertThat(PaygListCompiler.probe("000123")).isNull();
+    assertThat(PaygListCompiler.probe("LN-2025")).isNull();
+    assertThat(PaygListCompiler.probe("Amina Okafor")).isNull();
+    PaygQuery q = compile("", "", "LN-2025-0001", "", "", Map.of());
+    assertThat(q.where()).isEqualTo("((c.loan_id) || E'\\n' || (c.name)) ILIKE :f0");
+    assertThat(q.bindings()).containsExactly(Map.entry("f0", "%LN-2025-0001%"));
   }
 
   @Test

@@ -21,7 +21,7 @@ class ListQueriesTest {
 
     CompiledQuery query = ListQueries.compile(ITEMS, request);
 
-    assertThat(query.where()).isEqualTo("i.name ILIKE :f0 ESCAPE '\\'");
+    assertThat(query.where()).isEqualTo("i.name ILIKE :f0");
     assertThat(query.orderBy()).isEqualTo("i.amount DESC, i.id ASC");
     assertThat(ListQueries.pageInfo(query, 42))
         .isEqualTo(PageInfo.newBuilder().setCount(42).setLimit(100).setOffset(20).build());
