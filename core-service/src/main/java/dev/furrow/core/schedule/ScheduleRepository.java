@@ -44,8 +44,9 @@ public final class ScheduleRepository {
    * Pays repayments into the stored instalments (by the interest, principal and fees allocation
    * {@link ScheduleReplay} uses) without reading the loan's history, when they fit: repayments
    * only, all on the day of {@code now}, with no part left for an early repayment or beyond the
-   * fees the schedule asks for. Otherwise, and when the calendar changed since the schedule was
-   * written, it is recomputed ({@link #rewrite}). {@code applied} is null after a revert.
+   * fees the schedule asks for. Otherwise, and when the loan is listed in {@code
+   * loan_schedule_stale} (its calendar or product changed), it is recomputed ({@link #rewrite}).
+   * {@code applied} is null after a revert.
    */
   public void follow(Handle h, UUID loanId, Instant now, @Nullable List<Applied> applied) {
     LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
