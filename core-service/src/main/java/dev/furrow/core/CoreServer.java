@@ -206,7 +206,7 @@ public final class CoreServer implements AutoCloseable {
     LedgerAudit audit = new LedgerAudit(ledger);
     ScheduleRepository schedules = new ScheduleRepository(jdbi);
     TransactionRepository transactions =
-        new TransactionRepository(jdbi, loans, ledger, schedules::rewrite);
+        new TransactionRepository(jdbi, loans, ledger, schedules::follow);
     TransactionBook book =
         new TransactionBook(
             transactions, new TransactionPolicy(), new PostingPolicy(), new RevertPolicy(), clock);

@@ -233,6 +233,12 @@ final class RepaymentFixture {
             + " FROM clone c, journal_line jl JOIN journal_entry e ON e.id = jl.entry_id"
             + " WHERE e.loan_id = :template",
         "UPDATE loan l SET last_transaction_id = c.tx FROM clone c WHERE l.id = c.loan",
+        // The schedule the disbursement wrote, as the core writes it for each loan.
+        "INSERT INTO loan_instalment (loan_id, number, due_date, principal, interest, fee,"
+            + " paid_principal, paid_interest, paid_fee, status, updated_at)"
+            + " SELECT c.loan, i.number, i.due_date, i.principal, i.interest, i.fee,"
+            + " i.paid_principal, i.paid_interest, i.paid_fee, i.status, i.updated_at"
+            + " FROM clone c, loan_instalment i WHERE i.loan_id = :template",
       };
       try (Statement s = c.createStatement()) {
         for (String step : steps) {

@@ -156,7 +156,7 @@ public final class TransactionRepository {
   private final LoanQueue<Request, Transaction> queue = new LoanQueue<>(MAX_BATCH, this::post);
 
   public TransactionRepository(Jdbi jdbi, LoanRepository loans, LedgerRepository ledger) {
-    this(jdbi, loans, ledger, (h, loanId, now) -> {});
+    this(jdbi, loans, ledger, (h, loanId, now, applied) -> {});
   }
 
   /** With work that follows every posting and revert in its database transaction. */
@@ -175,8 +175,20 @@ public final class TransactionRepository {
    */
   @FunctionalInterface
   public interface FollowerRepository {
-    void posted(Handle h, UUID loanId, Instant now);
+    /**
+     * Follows the loan's transactions as of {@code now}: {@code applied} are the transactions
+     * applied since the follower last ran, in posting order, or null when the loan's applied
+     * transactions changed otherwise (a revert), so the follower must not rely on them.
+     */
+    void posted(Handle h, UUID loanId, Instant now, @Nullable List<Applied> applied);
   }
+
+  /**
+   * A transaction a posting applied, as a follower sees it: its type, amount, the change to the
+   * loan's fee balance (a repayment's part paid to fees, negated) and when it was applied.
+   */
+  public record Applied(
+      TransactionType type, BigDecimal amount, BigDecimal feeChange, Instant at) {}
 
   /**
    * In one transaction: answers a reused idempotency key from the transaction it created ({@link
@@ -257,7 +269,7 @@ public final class TransactionRepository {
               }
             }
             if (follow.at != null) {
-              follower.posted(h, follow.loanId, follow.at);
+              follower.posted(h, follow.loanId, follow.at, follow.applied);
             }
           });
     } catch (RuntimeException failed) {
@@ -302,13 +314,14 @@ public final class TransactionRepository {
   }
 
   /**
-   * The latest posting of a batch, whose follower runs once after the batch's last posting: it
-   * rewrites what follows from the loan's applied transactions, so running it after each posting of
-   * the batch would leave the same rows.
+   * The latest posting of a batch and every transaction the batch applied, whose follower runs once
+   * after the batch's last posting: it follows from the loan's applied transactions, so running it
+   * after each posting of the batch would leave the same rows.
    */
   private static final class Follow {
     @Nullable private UUID loanId;
     @Nullable private Instant at;
+    private final List<Applied> applied = new ArrayList<>();
   }
 
   /**
@@ -345,11 +358,16 @@ public final class TransactionRepository {
     }
     Instant now = clock.get();
     Transaction first = apply(h, partnerId, loan, postings, now);
+    List<Applied> applied =
+        postings.stream()
+            .map(p -> new Applied(p.type(), p.amount(), p.effect().change().fee(), now))
+            .toList();
     if (follow == null) {
-      follower.posted(h, loan.id(), now);
+      follower.posted(h, loan.id(), now, applied);
     } else {
       follow.loanId = loan.id();
       follow.at = now;
+      follow.applied.addAll(applied);
     }
     return first;
   }
@@ -429,7 +447,7 @@ public final class TransactionRepository {
           }
           if (last != null) {
             loans.post(h, partnerId, loan.id(), last.after(), last.lastTransactionAfter(), now);
-            follower.posted(h, loan.id(), now);
+            follower.posted(h, loan.id(), now, null);
           }
           return find(h, partnerId, id);
         });

@@ -136,6 +136,22 @@ final class Borrowing {
                 .build());
   }
 
+  /** A custom flat fee of {@code amount} charged to the loan. */
+  Transaction flatFee(Loan loan, String amount) {
+    return core.withApiKey(TransactionServiceGrpc.newBlockingStub(core.channel()), key)
+        .createTransaction(
+            CreateTransactionRequest.newBuilder()
+                .setTransaction(
+                    TransactionInput.newBuilder()
+                        .setLoan(loan.getId())
+                        .setType("fee")
+                        .setFeeName("Flat")
+                        .setFeeType("flat")
+                        .setAmount(amount)
+                        .setIdempotencyKey(UUID.randomUUID().toString()))
+                .build());
+  }
+
   Transaction revert(Transaction t) {
     return core.withApiKey(TransactionServiceGrpc.newBlockingStub(core.channel()), key)
         .revertTransaction(RevertTransactionRequest.newBuilder().setId(t.getId()).build());
