@@ -24,7 +24,6 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -74,9 +73,6 @@ final class PaygContractsBench implements Benchmark {
 
   /** Bumped whenever the seed changes, so a kept database of an older seed is rebuilt. */
   static final int SEED_VERSION = 2;
-
-  static final String[] FIRST = names("bench/payg-first-names.txt");
-  static final String[] LAST = names("bench/payg-last-names.txt");
 
   @Override
   public String name() {
@@ -527,9 +523,22 @@ final class PaygContractsBench implements Benchmark {
   // ---- seeding -------------------------------------------------------------------------------
 
   private static void seed(Jdbi jdbi, long owner, long reader) throws IOException {
-    String v10 = resource("db/migration/V10__payg_contract_search.sql");
-    String first = sqlArray(FIRST);
-    String last = sqlArray(LAST);
+    String v10 = ContractSeed.resource("db/migration/V10__payg_contract_search.sql");
+    ContractSeed.Spec spec =
+        new ContractSeed.Spec(
+            owner,
+            CONTRACTS,
+            "CASE WHEN g % 20 = 0 THEN 'CLOSED' WHEN g % 20 IN (1, 2, 3) THEN 'DELINQUENT'"
+                + " ELSE 'CURRENT' END",
+            "(ARRAY['boa','ifc','afdb','usaid'])[1 + (g / 20) % 4]",
+            "'LN-' || (2020 + g / 200000) || '-' || lpad((g % 200000)::text, 6, '0')",
+            "'TR-' || lpad((g - 1)::text, 6, '0')",
+            true,
+            "Africa/Lagos",
+            "DATE '2024-01-01' + s.g / 1440",
+            "DATE '2026-01-01' + s.g / 1440",
+            "TIMESTAMPTZ '2024-01-01 00:00:00+00' + s.g * INTERVAL '1 minute'",
+            "45000.00");
     jdbi.useHandle(
         h -> {
           // Search indexes are built once after the load (as V10 defines them), not row by row.
@@ -541,108 +550,8 @@ final class PaygContractsBench implements Benchmark {
           h.execute("SET synchronous_commit = off");
           // Bulk load: foreign-key triggers off for this session (the seed joins ids it just made).
           h.execute("SET session_replication_role = replica");
-          step(
-              h,
-              "ids",
-              "CREATE UNLOGGED TABLE bench_seed AS SELECT g, gen_random_uuid() AS eu,"
-                  + " gen_random_uuid() AS app, gen_random_uuid() AS loan,"
-                  + " CASE WHEN g % 20 = 0 THEN 'CLOSED' WHEN g % 20 IN (1, 2, 3) THEN 'DELINQUENT'"
-                  + " ELSE 'CURRENT' END AS status,"
-                  + " (ARRAY['boa','ifc','afdb','usaid'])[1 + (g / 20) % 4] AS source,"
-                  // names drawn independently per contract, so a full name is shared by a few
-                  + " 1 + (hashtext('f' || g)::bigint & 2147483647) % "
-                  + FIRST.length
-                  + " AS fi, 1 + (hashtext('l' || g)::bigint & 2147483647) % "
-                  + LAST.length
-                  + " AS li,"
-                  + " 'LN-' || (2020 + g / 200000) || '-' || lpad((g % 200000)::text, 6, '0')"
-                  + " AS loan_id, 'TR-' || lpad((g - 1)::text, 6, '0') AS tractor_id"
-                  + " FROM generate_series(1, "
-                  + CONTRACTS
-                  + ") g");
-          step(
-              h,
-              "products",
-              "INSERT INTO product (partner_id, type, name, currency,"
-                  + " repayment_per_hectare, billing_due_days, published_at, created_at, updated_at)"
-                  + " SELECT "
-                  + owner
-                  + ", 'pay_as_you_go', 'Pay-as-you-go contracts (' || c || ')', c,"
-                  + " 45000.00, 7, now(), now(), now() FROM unnest(ARRAY['NGN','KES']) c");
-          step(
-              h,
-              "tractors",
-              "INSERT INTO tractor (tractor_id, partner_id)"
-                  + " SELECT tractor_id, "
-                  + owner
-                  + " FROM bench_seed");
-          step(
-              h,
-              "end users",
-              "INSERT INTO end_user (id, partner_id, first_name, last_name,"
-                  + " birth_date, address_line_1, address_line_2, city, postal_code,"
-                  + " bank_account_number, sort_code, created_at, updated_at)"
-                  + " SELECT eu, "
-                  + owner
-                  + ", ("
-                  + first
-                  + ")[fi],"
-                  + " ("
-                  + last
-                  + ")[li],"
-                  + " DATE '1980-01-01', 'Not provided', 'Not provided', 'Not provided', '0', '0000',"
-                  + " '000', now(), now() FROM bench_seed");
-          step(
-              h,
-              "applications",
-              "INSERT INTO application (id, partner_id, product_id,"
-                  + " end_user_id, status, amount, rate, reason, processing_finished_at, created_at,"
-                  + " updated_at) SELECT s.app, "
-                  + owner
-                  + ", p.id, s.eu, 'accepted',"
-                  + " 800000.00 + (s.g % 1000) * 1000, 0, 'Seeded', now(), now(), now()"
-                  + " FROM bench_seed s JOIN product p ON p.partner_id = "
-                  + owner
-                  + " AND p.currency = CASE WHEN s.source = 'ifc' THEN 'KES' ELSE 'NGN' END");
-          step(
-              h,
-              "loans",
-              "INSERT INTO loan (id, partner_id, application_id, end_user_id,"
-                  + " product_id, amount, interest_rate, currency, status, principal, interest, fee,"
-                  + " pending_principal, pending_interest, pending_fee, interest_calculation_enabled,"
-                  + " created_at, updated_at)"
-                  + " SELECT s.loan, a.partner_id, a.id, a.end_user_id, a.product_id, a.amount, 0,"
-                  + " p.currency, CASE s.status WHEN 'CLOSED' THEN 'paid_off' WHEN 'DELINQUENT'"
-                  + " THEN 'in_arrears' ELSE 'active' END,"
-                  + " CASE WHEN s.status = 'CLOSED' THEN 0 ELSE a.amount END, 0,"
-                  + " CASE WHEN s.status = 'CLOSED' THEN 0 ELSE 400000.00 END, 0, 0, 0, false,"
-                  + " now(), now()"
-                  + " FROM bench_seed s JOIN application a ON a.id = s.app"
-                  + " JOIN product p ON p.id = a.product_id");
-          step(
-              h,
-              "contracts",
-              "INSERT INTO contract (id, loan_id, loan_account_id, partner_id,"
-                  + " funding_source, tractor_id, name, loaner, status, equipment_cost,"
-                  + " principal_amount, total_repayment_amount, remaining_contract_value,"
-                  + " repayment_per_hectare, minimum_weekly_payment, currency, time_zone,"
-                  + " loan_start_date, loan_end_date, invoice_due_days, delinquency_tolerance_days,"
-                  + " created_at, updated_at)"
-                  + " SELECT 1000 + s.g, s.loan_id, s.loan, "
-                  + owner
-                  + ","
-                  + " s.source, s.tractor_id,"
-                  + " e.last_name || ' Farm ' || lpad(((s.g * 7) % 1000)::text, 3, '0'),"
-                  + " e.first_name || ' ' || e.last_name, s.status, a.amount + 200000.00, 200000.00,"
-                  + " a.amount + 400000.00,"
-                  + " CASE WHEN s.status = 'CLOSED' THEN 0 ELSE a.amount + 400000.00 END,"
-                  + " 45000.00, 0, l.currency, 'Africa/Lagos',"
-                  + " DATE '2024-01-01' + s.g / 1440, DATE '2026-01-01' + s.g / 1440, 7, 7,"
-                  + " TIMESTAMPTZ '2024-01-01 00:00:00+00' + s.g * INTERVAL '1 minute',"
-                  + " TIMESTAMPTZ '2024-01-01 00:00:00+00' + s.g * INTERVAL '1 minute'"
-                  + " FROM bench_seed s JOIN end_user e ON e.id = s.eu JOIN application a"
-                  + " ON a.id = s.app JOIN loan l ON l.id = s.loan");
-          step(
+          ContractSeed.seed(h, spec);
+          ContractSeed.step(
               h,
               "billing periods",
               "INSERT INTO billing_period (contract_id, week_start,"
@@ -656,17 +565,17 @@ final class PaygContractsBench implements Benchmark {
                   + " FROM contract c CROSS JOIN generate_series(0, 51) w"
                   + " WHERE c.id BETWEEN 1001 AND "
                   + (1000 + BILLED));
-          step(
+          ContractSeed.step(
               h,
               "invoices",
               "INSERT INTO invoice (number, billing_period_id, contract_id,"
                   + " status, currency, amount_due, amount_paid, issue_date, due_date)"
                   + " SELECT 'INV-' || b.id, b.id, b.contract_id, b.status, b.currency, b.amount_due,"
                   + " b.amount_paid, b.issued_at::date, b.due_date FROM billing_period b");
-          step(h, "search indexes (V10)", v10);
-          h.execute("DROP TABLE bench_seed");
+          ContractSeed.step(h, "search indexes (V10)", v10);
+          ContractSeed.dropStaging(h);
         });
-    jdbi.useHandle(h -> step(h, "vacuum analyze", "VACUUM ANALYZE"));
+    jdbi.useHandle(h -> ContractSeed.step(h, "vacuum analyze", "VACUUM ANALYZE"));
     jdbi.useHandle(
         h ->
             h.createUpdate(
@@ -680,37 +589,6 @@ final class PaygContractsBench implements Benchmark {
                 .bind("o", owner)
                 .bind("r", reader)
                 .execute());
-  }
-
-  private static void step(Handle h, String what, String sql) {
-    long t = System.nanoTime();
-    h.execute(sql);
-    System.out.printf("  %-22s %6.1f s%n", what, (System.nanoTime() - t) / 1e9);
-  }
-
-  private static String[] names(String resource) {
-    try {
-      return resource(resource)
-          .lines()
-          .map(String::strip)
-          .filter(l -> !l.isEmpty())
-          .toArray(String[]::new);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static String sqlArray(String[] values) {
-    return "ARRAY['" + String.join("','", values) + "']";
-  }
-
-  private static String resource(String path) throws IOException {
-    try (InputStream in = PaygContractsBench.class.getClassLoader().getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IOException("missing resource " + path);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 
   /**
