@@ -2,6 +2,8 @@ package dev.furrow.core;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.LocalTime;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,6 +17,7 @@ import java.util.Map;
  * @param grpcPort port of the gRPC server; 0 picks a free one
  * @param serviceToken token operators and internal services (the ingester) present in the {@code
  *     x-furrow-service-token} metadata entry
+ * @param closeOfBusiness the daily close of business and its delinquency thresholds
  */
 public record CoreConfig(
     String dbUrl,
@@ -22,7 +25,8 @@ public record CoreConfig(
     String dbPassword,
     int dbPoolSize,
     int grpcPort,
-    String serviceToken) {
+    String serviceToken,
+    CloseOfBusinessSettings closeOfBusiness) {
 
   public static final String DEFAULT_DB_URL =
       "jdbc:postgresql://127.0.0.1:5432/furrow?user=postgres";
@@ -33,6 +37,7 @@ public record CoreConfig(
     requireNonNull(dbUser, "dbUser");
     requireNonNull(dbPassword, "dbPassword");
     requireNonNull(serviceToken, "serviceToken");
+    requireNonNull(closeOfBusiness, "closeOfBusiness");
     if (serviceToken.length() < 16) {
       throw new IllegalArgumentException(
           "serviceToken: " + serviceToken.length() + " characters (expected: at least 16)");
@@ -42,20 +47,85 @@ public record CoreConfig(
     }
   }
 
-  /** A configuration for a database URL, with defaults for the rest. */
+  /** A configuration without the daily close-of-business schedule (tests, the local system). */
+  public CoreConfig(
+      String dbUrl,
+      String dbUser,
+      String dbPassword,
+      int dbPoolSize,
+      int grpcPort,
+      String serviceToken) {
+    this(
+        dbUrl,
+        dbUser,
+        dbPassword,
+        dbPoolSize,
+        grpcPort,
+        serviceToken,
+        CloseOfBusinessSettings.UNSCHEDULED);
+  }
+
+  /** A configuration for a database URL, with defaults for the rest and no daily schedule. */
   public static CoreConfig of(String dbUrl, String serviceToken) {
     return new CoreConfig(dbUrl, "", "", 16, 0, serviceToken);
   }
 
   /** The same configuration listening on another gRPC port. */
   public CoreConfig withGrpcPort(int port) {
-    return new CoreConfig(dbUrl, dbUser, dbPassword, dbPoolSize, port, serviceToken);
+    return new CoreConfig(
+        dbUrl, dbUser, dbPassword, dbPoolSize, port, serviceToken, closeOfBusiness);
+  }
+
+  /** The same configuration with other close-of-business settings. */
+  public CoreConfig withCloseOfBusiness(CloseOfBusinessSettings settings) {
+    return new CoreConfig(dbUrl, dbUser, dbPassword, dbPoolSize, grpcPort, serviceToken, settings);
+  }
+
+  /**
+   * Close-of-business settings.
+   *
+   * @param scheduled whether the core closes yesterday every day at {@code runAt} (UTC)
+   * @param runAt the time of day (UTC) of the daily run
+   * @param defaultAfterDaysInArrears days in arrears after which a loan is in default
+   * @param accrualChunkSize loans per commit of the interest accrual
+   */
+  public record CloseOfBusinessSettings(
+      boolean scheduled, LocalTime runAt, int defaultAfterDaysInArrears, int accrualChunkSize) {
+    /** No daily schedule (the admin RPC still closes dates); 90 days to default; 50,000 a chunk. */
+    public static final CloseOfBusinessSettings UNSCHEDULED =
+        new CloseOfBusinessSettings(false, LocalTime.of(0, 30), 90, 50_000);
+
+    public CloseOfBusinessSettings {
+      requireNonNull(runAt, "runAt");
+      if (defaultAfterDaysInArrears < 1) {
+        throw new IllegalArgumentException(
+            "defaultAfterDaysInArrears: " + defaultAfterDaysInArrears + " (expected: > 0)");
+      }
+      if (accrualChunkSize < 1) {
+        throw new IllegalArgumentException(
+            "accrualChunkSize: " + accrualChunkSize + " (expected: > 0)");
+      }
+    }
+
+    /** The same settings with the daily schedule on or off. */
+    public CloseOfBusinessSettings withScheduled(boolean on) {
+      return new CloseOfBusinessSettings(on, runAt, defaultAfterDaysInArrears, accrualChunkSize);
+    }
+
+    /** The same settings with another chunk size. */
+    public CloseOfBusinessSettings withAccrualChunkSize(int size) {
+      return new CloseOfBusinessSettings(scheduled, runAt, defaultAfterDaysInArrears, size);
+    }
   }
 
   /**
    * Reads {@code FURROW_DB_URL} (default {@value #DEFAULT_DB_URL}), {@code FURROW_DB_USER}, {@code
    * FURROW_DB_PASSWORD}, {@code FURROW_DB_POOL_SIZE} (default 16), {@code FURROW_CORE_PORT}
-   * (default {@value #DEFAULT_GRPC_PORT}) and {@code FURROW_SERVICE_TOKEN} (required).
+   * (default {@value #DEFAULT_GRPC_PORT}), {@code FURROW_SERVICE_TOKEN} (required), {@code
+   * FURROW_COB_SCHEDULER} ({@code on} or {@code off}, default on: close yesterday every day),
+   * {@code FURROW_COB_RUN_AT} (UTC time of day of the daily run, default 00:30), {@code
+   * FURROW_DEFAULT_AFTER_DAYS_IN_ARREARS} (default 90) and {@code FURROW_COB_CHUNK_SIZE} (loans per
+   * accrual commit, default 50000).
    */
   public static CoreConfig fromEnvironment(Map<String, String> env) {
     String token = env.getOrDefault("FURROW_SERVICE_TOKEN", "");
@@ -70,6 +140,21 @@ public record CoreConfig(
         env.getOrDefault("FURROW_DB_PASSWORD", ""),
         Integer.parseInt(env.getOrDefault("FURROW_DB_POOL_SIZE", "16")),
         Integer.parseInt(env.getOrDefault("FURROW_CORE_PORT", String.valueOf(DEFAULT_GRPC_PORT))),
-        token);
+        token,
+        new CloseOfBusinessSettings(
+            switch (env.getOrDefault("FURROW_COB_SCHEDULER", "on")
+                .strip()
+                .toLowerCase(Locale.ROOT)) {
+              case "on", "true" -> true;
+              case "off", "false" -> false;
+              default ->
+                  throw new IllegalArgumentException(
+                      "FURROW_COB_SCHEDULER: "
+                          + env.get("FURROW_COB_SCHEDULER")
+                          + " (expected: on or off)");
+            },
+            LocalTime.parse(env.getOrDefault("FURROW_COB_RUN_AT", "00:30")),
+            Integer.parseInt(env.getOrDefault("FURROW_DEFAULT_AFTER_DAYS_IN_ARREARS", "90")),
+            Integer.parseInt(env.getOrDefault("FURROW_COB_CHUNK_SIZE", "50000"))));
   }
 }

@@ -9,6 +9,17 @@ import dev.furrow.core.borrower.EndUserDirectory;
 import dev.furrow.core.borrower.EndUserGrpcService;
 import dev.furrow.core.borrower.EndUserPolicy;
 import dev.furrow.core.borrower.EndUserRepository;
+import dev.furrow.core.cob.CloseOfBusiness;
+import dev.furrow.core.cob.CloseOfBusinessGrpcService;
+import dev.furrow.core.cob.CloseOfBusinessRepository;
+import dev.furrow.core.cob.DailyCloseOfBusiness;
+import dev.furrow.core.cob.InterestAccrual;
+import dev.furrow.core.delinquency.DelinquencyRepository;
+import dev.furrow.core.delinquency.DelinquencyRules;
+import dev.furrow.core.delinquency.DelinquencyTransitions;
+import dev.furrow.core.delinquency.InstalmentAgeing;
+import dev.furrow.core.delinquency.Portfolio;
+import dev.furrow.core.delinquency.PortfolioGrpcService;
 import dev.furrow.core.ledger.LedgerAudit;
 import dev.furrow.core.ledger.LedgerGrpcService;
 import dev.furrow.core.ledger.LedgerRepository;
@@ -57,7 +68,9 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.annotation.Nullable;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -67,10 +80,12 @@ import org.jdbi.v3.core.Jdbi;
 public final class CoreServer implements AutoCloseable {
   private final Database database;
   private final Server server;
+  @Nullable private final DailyCloseOfBusiness daily;
 
-  private CoreServer(Database database, Server server) {
+  private CoreServer(Database database, Server server, @Nullable DailyCloseOfBusiness daily) {
     this.database = database;
     this.server = server;
+    this.daily = daily;
   }
 
   /** Starts on the configured TCP port (0 picks a free one). */
@@ -86,7 +101,10 @@ public final class CoreServer implements AutoCloseable {
   private static CoreServer start(CoreConfig config, ServerBuilder<?> builder) {
     Database database = Database.open(config);
     try {
-      bindServices(builder, database.jdbi(), config, Clock.systemUTC());
+      Clock clock = Clock.systemUTC();
+      CloseOfBusiness closeOfBusiness =
+          closeOfBusiness(database.jdbi(), config.closeOfBusiness(), clock);
+      bindServices(builder, database.jdbi(), config, clock, closeOfBusiness);
       HealthStatusManager health = new HealthStatusManager();
       builder
           .addService(health.getHealthService())
@@ -95,7 +113,11 @@ public final class CoreServer implements AutoCloseable {
       health.setStatus(
           HealthStatusManager.SERVICE_NAME_ALL_SERVICES,
           io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
-      return new CoreServer(database, server);
+      DailyCloseOfBusiness daily =
+          config.closeOfBusiness().scheduled()
+              ? DailyCloseOfBusiness.start(closeOfBusiness, clock, config.closeOfBusiness().runAt())
+              : null;
+      return new CoreServer(database, server, daily);
     } catch (IOException e) {
       database.close();
       throw new UncheckedIOException("Cannot start the gRPC server: " + e.getMessage(), e);
@@ -105,8 +127,30 @@ public final class CoreServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Close of business over the database with its steps in order: interest accrual, instalment
+   * ageing, delinquency moves and fees. Public so the benchmark runs the same thing.
+   */
+  public static CloseOfBusiness closeOfBusiness(
+      Jdbi jdbi, CoreConfig.CloseOfBusinessSettings settings, Clock clock) {
+    DelinquencyRepository delinquency = new DelinquencyRepository(jdbi);
+    return new CloseOfBusiness(
+        new CloseOfBusinessRepository(jdbi),
+        List.of(
+            new InterestAccrual(
+                new CloseOfBusinessRepository(jdbi), clock, settings.accrualChunkSize()),
+            new InstalmentAgeing(delinquency, clock),
+            new DelinquencyTransitions(
+                delinquency, new DelinquencyRules(settings.defaultAfterDaysInArrears()), clock)),
+        clock);
+  }
+
   private static void bindServices(
-      ServerBuilder<?> builder, Jdbi jdbi, CoreConfig config, Clock clock) {
+      ServerBuilder<?> builder,
+      Jdbi jdbi,
+      CoreConfig config,
+      Clock clock,
+      CloseOfBusiness closeOfBusiness) {
     PartnerRepository partners = new PartnerRepository(jdbi);
     UsageRepository usage = new UsageRepository(jdbi);
     ServerInterceptor operator = new ServiceTokenInterceptor(config.serviceToken());
@@ -149,11 +193,21 @@ public final class CoreServer implements AutoCloseable {
     LedgerRepository ledger = new LedgerRepository(jdbi);
     LedgerAudit audit = new LedgerAudit(ledger);
     ScheduleRepository schedules = new ScheduleRepository(jdbi);
+    CloseOfBusinessRepository accruals = new CloseOfBusinessRepository(jdbi);
+    DelinquencyRepository delinquency = new DelinquencyRepository(jdbi);
     guarded(
         builder,
         new TransactionGrpcService(
             new TransactionBook(
-                new TransactionRepository(jdbi, loans, ledger, schedules::rewrite),
+                new TransactionRepository(
+                    jdbi,
+                    loans,
+                    ledger,
+                    (h, loan, now) -> {
+                      schedules.rewrite(h, loan, now);
+                      accruals.posted(h, loan, now);
+                      delinquency.posted(h, loan, now);
+                    }),
                 new TransactionPolicy(),
                 new PostingPolicy(),
                 new RevertPolicy(),
@@ -166,6 +220,8 @@ public final class CoreServer implements AutoCloseable {
         builder,
         new ScheduleGrpcServices.HolidayAdmin(new HolidayCalendars(schedules, new HolidayPolicy())),
         operator);
+    guarded(builder, new CloseOfBusinessGrpcService(closeOfBusiness), operator);
+    guarded(builder, new PortfolioGrpcService(new Portfolio(delinquency)), lending);
   }
 
   /** Error mapping runs inside the guard, so guards answer first and handlers may throw. */
@@ -187,6 +243,9 @@ public final class CoreServer implements AutoCloseable {
   /** Stops taking calls, lets running ones finish for a few seconds, then closes the pool. */
   @Override
   public void close() {
+    if (daily != null) {
+      daily.close();
+    }
     server.shutdown();
     try {
       if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
