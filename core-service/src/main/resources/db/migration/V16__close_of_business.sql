@@ -36,9 +36,8 @@ CREATE TABLE cob_run (
     CHECK ((status = 'completed') = (finished_at IS NOT NULL))
 );
 
--- The steps of a run, in order, with what each did. last_loan_id is the progress marker of a
--- step that commits in chunks of loans (by id): written in the chunk's own transaction, so a run
--- that stopped mid-step resumes after the last committed chunk.
+-- The steps of a run, in order, with what each did (a chunked step adds each chunk's figures in
+-- the chunk's own transaction).
 CREATE TABLE cob_step_run (
     business_date date           NOT NULL REFERENCES cob_run (business_date),
     position      integer        NOT NULL CHECK (position >= 0),
@@ -47,12 +46,23 @@ CREATE TABLE cob_step_run (
     rows_affected bigint         NOT NULL DEFAULT 0 CHECK (rows_affected >= 0),
     amount        numeric(20, 2) NOT NULL DEFAULT 0,
     chunks        integer        NOT NULL DEFAULT 0,
-    last_loan_id  uuid,
     started_at    timestamptz    NOT NULL,
     finished_at   timestamptz,
     PRIMARY KEY (business_date, step),
     UNIQUE (business_date, position),
     CHECK ((status = 'completed') = (finished_at IS NOT NULL))
+);
+
+-- Where a chunked step got to in each partition of the loan ids (workers run the partitions in
+-- parallel): written in each chunk's own transaction, so a stopped step resumes after the last
+-- committed chunk of every partition.
+CREATE TABLE cob_step_progress (
+    business_date date    NOT NULL,
+    step          text    NOT NULL,
+    part          integer NOT NULL CHECK (part >= 0),
+    last_loan_id  uuid    NOT NULL,
+    PRIMARY KEY (business_date, step, part),
+    FOREIGN KEY (business_date, step) REFERENCES cob_step_run (business_date, step)
 );
 
 -- The product fees of the arrears and default events charged to a loan: each at most once per

@@ -116,7 +116,11 @@ final class CloseOfBusinessBenchmark implements Benchmark {
       System.out.printf(
           "Re-run of %s: %s (%.3f s)%n", DATE, rerun.message(), (System.nanoTime() - again) / 1e9);
     } finally {
-      TestDatabases.drop(database);
+      if (System.getenv("FURROW_BENCH_KEEP_DB") == null) {
+        TestDatabases.drop(database);
+      } else {
+        System.out.println("Kept database " + database.name());
+      }
     }
   }
 

@@ -88,12 +88,20 @@ public record CoreConfig(
    * @param runAt the time of day (UTC) of the daily run
    * @param defaultAfterDaysInArrears days in arrears after which a loan is in default
    * @param accrualChunkSize loans per commit of the interest accrual
+   * @param accrualWorkers parallel workers (database connections) of the interest accrual
    */
   public record CloseOfBusinessSettings(
-      boolean scheduled, LocalTime runAt, int defaultAfterDaysInArrears, int accrualChunkSize) {
-    /** No daily schedule (the admin RPC still closes dates); 90 days to default; 50,000 a chunk. */
+      boolean scheduled,
+      LocalTime runAt,
+      int defaultAfterDaysInArrears,
+      int accrualChunkSize,
+      int accrualWorkers) {
+    /**
+     * No daily schedule (the admin RPC still closes dates); 90 days to default; 50,000 loans a
+     * chunk; 2 workers.
+     */
     public static final CloseOfBusinessSettings UNSCHEDULED =
-        new CloseOfBusinessSettings(false, LocalTime.of(0, 30), 90, 50_000);
+        new CloseOfBusinessSettings(false, LocalTime.of(0, 30), 90, 50_000, 2);
 
     public CloseOfBusinessSettings {
       requireNonNull(runAt, "runAt");
@@ -105,16 +113,22 @@ public record CoreConfig(
         throw new IllegalArgumentException(
             "accrualChunkSize: " + accrualChunkSize + " (expected: > 0)");
       }
+      if (accrualWorkers < 1) {
+        throw new IllegalArgumentException(
+            "accrualWorkers: " + accrualWorkers + " (expected: > 0)");
+      }
     }
 
     /** The same settings with the daily schedule on or off. */
     public CloseOfBusinessSettings withScheduled(boolean on) {
-      return new CloseOfBusinessSettings(on, runAt, defaultAfterDaysInArrears, accrualChunkSize);
+      return new CloseOfBusinessSettings(
+          on, runAt, defaultAfterDaysInArrears, accrualChunkSize, accrualWorkers);
     }
 
     /** The same settings with another chunk size. */
     public CloseOfBusinessSettings withAccrualChunkSize(int size) {
-      return new CloseOfBusinessSettings(scheduled, runAt, defaultAfterDaysInArrears, size);
+      return new CloseOfBusinessSettings(
+          scheduled, runAt, defaultAfterDaysInArrears, size, accrualWorkers);
     }
   }
 
@@ -124,8 +138,9 @@ public record CoreConfig(
    * (default {@value #DEFAULT_GRPC_PORT}), {@code FURROW_SERVICE_TOKEN} (required), {@code
    * FURROW_COB_SCHEDULER} ({@code on} or {@code off}, default on: close yesterday every day),
    * {@code FURROW_COB_RUN_AT} (UTC time of day of the daily run, default 00:30), {@code
-   * FURROW_DEFAULT_AFTER_DAYS_IN_ARREARS} (default 90) and {@code FURROW_COB_CHUNK_SIZE} (loans per
-   * accrual commit, default 50000).
+   * FURROW_DEFAULT_AFTER_DAYS_IN_ARREARS} (default 90), {@code FURROW_COB_CHUNK_SIZE} (loans per
+   * accrual commit, default 50000) and {@code FURROW_COB_WORKERS} (parallel accrual workers,
+   * default 2).
    */
   public static CoreConfig fromEnvironment(Map<String, String> env) {
     String token = env.getOrDefault("FURROW_SERVICE_TOKEN", "");
@@ -155,6 +170,7 @@ public record CoreConfig(
             },
             LocalTime.parse(env.getOrDefault("FURROW_COB_RUN_AT", "00:30")),
             Integer.parseInt(env.getOrDefault("FURROW_DEFAULT_AFTER_DAYS_IN_ARREARS", "90")),
-            Integer.parseInt(env.getOrDefault("FURROW_COB_CHUNK_SIZE", "50000"))));
+            Integer.parseInt(env.getOrDefault("FURROW_COB_CHUNK_SIZE", "50000")),
+            Integer.parseInt(env.getOrDefault("FURROW_COB_WORKERS", "2"))));
   }
 }

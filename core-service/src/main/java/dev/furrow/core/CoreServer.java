@@ -138,7 +138,10 @@ public final class CoreServer implements AutoCloseable {
         new CloseOfBusinessRepository(jdbi),
         List.of(
             new InterestAccrual(
-                new CloseOfBusinessRepository(jdbi), clock, settings.accrualChunkSize()),
+                new CloseOfBusinessRepository(jdbi),
+                clock,
+                settings.accrualChunkSize(),
+                settings.accrualWorkers()),
             new InstalmentAgeing(delinquency, clock),
             new DelinquencyTransitions(
                 delinquency, new DelinquencyRules(settings.defaultAfterDaysInArrears()), clock)),

@@ -3,6 +3,7 @@ package dev.furrow.core.cob;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -71,20 +72,28 @@ public final class CloseOfBusiness {
   }
 
   private ClosedDate closeOne(LocalDate date) {
-    repository.startRun(date, Times.now(clock));
+    repository.startRun(date, wallClock());
     for (int i = 0; i < steps.size(); i++) {
       CloseOfBusinessStep step = steps.get(i);
       if (repository.stepCompleted(date, step.name())) {
         continue;
       }
-      repository.startStep(date, i, step.name(), Times.now(clock));
+      repository.startStep(date, i, step.name(), wallClock());
       StepOutcome outcome = step.run(date);
-      repository.completeStep(date, step.name(), outcome, Times.now(clock));
+      repository.completeStep(date, step.name(), outcome, wallClock());
     }
-    repository.completeRun(date, Times.now(clock));
+    repository.completeRun(date, wallClock());
     ClosedDate run = repository.run(date).orElseThrow();
     log.info("Closed business date {}: {}", date, run.steps());
     return run;
+  }
+
+  /**
+   * When runs and steps start and finish: always the wall clock, even when the core's clock is
+   * another (a benchmark's or a test's fixed day), since these are measurements.
+   */
+  private static Instant wallClock() {
+    return Times.now(Clock.systemUTC());
   }
 
   private LocalDate today() {

@@ -1,13 +1,19 @@
 package dev.furrow.core.cob;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import javax.annotation.Nullable;
 import org.jdbi.v3.core.Handle;
@@ -24,8 +30,6 @@ public final class CloseOfBusinessRepository {
 
   /** The loan statuses that accrue interest (running, in good standing or not). */
   static final List<String> ACCRUING = List.of("active", "late", "in_arrears", "default");
-
-  private static final String LAST_UUID = "ffffffff-ffff-ffff-ffff-ffffffffffff";
 
   private final Jdbi jdbi;
 
@@ -187,15 +191,16 @@ public final class CloseOfBusinessRepository {
   }
 
   /**
-   * Accrues one day of interest on every accruing loan, {@code chunkSize} loans (by id) per
-   * database transaction. Each chunk locks its loans, adds the day's interest to their carried
-   * fraction, posts the whole cents to {@code interest} with one journal entry per loan (interest
-   * receivable against interest income), marks the loans accrued through the date, and moves the
-   * step's progress marker, all in one commit. A loan already accrued through the date is skipped,
-   * so a resumed or repeated step never posts a day twice. Loans of products that do not calculate
+   * Accrues one day of interest on every accruing loan. The loan ids are split into {@code workers}
+   * ranges, accrued in parallel, each {@code chunkSize} loans (by id) per database transaction.
+   * Each chunk locks its loans, adds the day's interest to their carried fraction, posts the whole
+   * cents to {@code interest} with one journal entry per loan (interest receivable against interest
+   * income), marks the loans accrued through the date, and moves its range's progress marker and
+   * the step's figures, all in one commit. A loan already accrued through the date is skipped, so a
+   * resumed or repeated step never posts a day twice. Loans of products that do not calculate
    * interest on holidays skip the date when it is a holiday of their borrower's country.
    */
-  StepOutcome accrue(LocalDate date, String step, int chunkSize, Instant now) {
+  StepOutcome accrue(LocalDate date, String step, int chunkSize, int workers, Instant now) {
     List<String> holidayCountries =
         jdbi.withHandle(
             h ->
@@ -203,73 +208,42 @@ public final class CloseOfBusinessRepository {
                     .bind("date", date)
                     .mapTo(String.class)
                     .list());
-    String holidays =
-        holidayCountries.isEmpty()
-            ? ""
-            : " AND NOT (l.product_id IN (SELECT p.id FROM product p"
-                + " WHERE NOT p.calculate_interest_on_holidays)"
-                + " AND EXISTS (SELECT 1 FROM end_user eu WHERE eu.id = l.end_user_id"
-                + " AND eu.country = ANY(:countries)))";
-    String sql =
-        "WITH chunk AS (SELECT l.id, l.partner_id, l.currency,"
-            + " l.accrued_interest_unposted + trunc(l.principal * l.interest_rate / 36500, 10)"
-            + " AS carry FROM loan l WHERE l.id > :after AND l.id <= :upto"
-            + " AND l.status = ANY(:accruing) AND l.interest_calculation_enabled"
-            + " AND l.principal > 0 AND l.interest_rate > 0 AND l.accrues_from <= :date"
-            + " AND (l.interest_accrued_through IS NULL OR l.interest_accrued_through < :date)"
-            + holidays
-            + " FOR UPDATE),"
-            + " accrued AS (UPDATE loan l SET interest = l.interest + trunc(c.carry, 2),"
-            + " accrued_interest_unposted = c.carry - trunc(c.carry, 2),"
-            + " interest_accrued_through = :date, updated_at = :now"
-            + " FROM chunk c WHERE l.id = c.id"
-            + " RETURNING c.id, c.partner_id, c.currency, trunc(c.carry, 2) AS posted),"
-            + " entries AS MATERIALIZED (SELECT gen_random_uuid() AS entry_id, a.*"
-            + " FROM accrued a WHERE a.posted > 0),"
-            + " journal AS (INSERT INTO journal_entry (id, partner_id, loan_id, transaction_id,"
-            + " currency, posted_at) SELECT entry_id, partner_id, id, NULL, currency, :now"
-            + " FROM entries),"
-            + " lines AS (INSERT INTO journal_line (entry_id, position, account, debit, credit)"
-            + " SELECT entry_id, 0, 'interest_receivable', posted, 0 FROM entries UNION ALL"
-            + " SELECT entry_id, 1, 'interest_income', 0, posted FROM entries)"
-            + " SELECT count(*) AS loans, coalesce(sum(posted), 0) AS posted FROM accrued";
-    UUID after = jdbi.withHandle(h -> marker(h, date, step));
-    long chunks = 0;
-    while (true) {
-      UUID from = after;
-      Optional<UUID> upper = jdbi.withHandle(h -> chunkEnd(h, from, chunkSize));
-      UUID upto = upper.orElse(UUID.fromString(LAST_UUID));
-      jdbi.useTransaction(
-          h -> {
-            var query =
-                h.createQuery(sql)
-                    .bind("after", from)
-                    .bind("upto", upto)
-                    .bind("accruing", ACCRUING.toArray(new String[0]))
-                    .bind("date", date)
-                    .bind("now", utc(now));
-            if (!holidayCountries.isEmpty()) {
-              query.bind("countries", holidayCountries.toArray(new String[0]));
-            }
-            Chunk chunk =
-                query
-                    .map((rs, ctx) -> new Chunk(rs.getLong("loans"), rs.getBigDecimal("posted")))
-                    .one();
-            h.createUpdate(
-                    "UPDATE cob_step_run SET last_loan_id = :upto, chunks = chunks + 1,"
-                        + " rows_affected = rows_affected + :loans, amount = amount + :posted"
-                        + " WHERE business_date = :date AND step = :step")
-                .bind("upto", upto)
-                .bind("loans", chunk.loans())
-                .bind("posted", chunk.posted())
-                .bind("date", date)
-                .bind("step", step)
-                .execute();
-          });
-      chunks++;
-      after = upto;
-      if (upper.isEmpty()) {
-        break;
+    String sql = accrualSql(!holidayCountries.isEmpty());
+    List<UUID[]> ranges = ranges(workers);
+    if (ranges.size() == 1) {
+      accrueRange(date, step, 0, ranges.get(0), chunkSize, sql, holidayCountries, now);
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(ranges.size());
+      try {
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+          int part = i;
+          running.add(
+              pool.submit(
+                  () ->
+                      accrueRange(
+                          date,
+                          step,
+                          part,
+                          ranges.get(part),
+                          chunkSize,
+                          sql,
+                          holidayCountries,
+                          now)));
+        }
+        for (Future<?> f : running) {
+          f.get();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interest accrual interrupted", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        pool.shutdownNow();
       }
     }
     return jdbi.withHandle(
@@ -288,29 +262,147 @@ public final class CloseOfBusinessRepository {
                 .one());
   }
 
-  private record Chunk(long loans, BigDecimal posted) {}
-
-  /** Where a stopped step left off: the last loan id of its last committed chunk. */
-  private static UUID marker(Handle h, LocalDate date, String step) {
-    UUID last =
-        h.createQuery(
-                "SELECT last_loan_id FROM cob_step_run WHERE business_date = :date"
-                    + " AND step = :step")
-            .bind("date", date)
-            .bind("step", step)
-            .mapTo(UUID.class)
-            .findOne()
-            .orElse(null);
-    return last == null ? new UUID(0, 0) : last;
+  /** One range (after its start, up to its end) of loan ids, chunk by chunk from its marker. */
+  private void accrueRange(
+      LocalDate date,
+      String step,
+      int part,
+      UUID[] range,
+      int chunkSize,
+      String sql,
+      List<String> holidayCountries,
+      Instant now) {
+    UUID after = jdbi.withHandle(h -> marker(h, date, step, part)).orElse(range[0]);
+    UUID end = range[1];
+    while (!after.equals(end)) {
+      UUID from = after;
+      UUID upto = jdbi.withHandle(h -> chunkEnd(h, from, end, chunkSize));
+      jdbi.useTransaction(
+          h -> {
+            h.execute("SET LOCAL jit = off");
+            var query =
+                h.createQuery(sql)
+                    .bind("after", from)
+                    .bind("upto", upto)
+                    .bind("accruing", ACCRUING.toArray(new String[0]))
+                    .bind("date", date)
+                    .bind("now", utc(now));
+            if (!holidayCountries.isEmpty()) {
+              query.bind("countries", holidayCountries.toArray(new String[0]));
+            }
+            Chunk chunk =
+                query
+                    .map((rs, ctx) -> new Chunk(rs.getLong("loans"), rs.getBigDecimal("posted")))
+                    .one();
+            h.createUpdate(
+                    "INSERT INTO cob_step_progress (business_date, step, part, last_loan_id)"
+                        + " VALUES (:date, :step, :part, :upto)"
+                        + " ON CONFLICT (business_date, step, part)"
+                        + " DO UPDATE SET last_loan_id = EXCLUDED.last_loan_id")
+                .bind("date", date)
+                .bind("step", step)
+                .bind("part", part)
+                .bind("upto", upto)
+                .execute();
+            h.createUpdate(
+                    "UPDATE cob_step_run SET chunks = chunks + 1,"
+                        + " rows_affected = rows_affected + :loans, amount = amount + :posted"
+                        + " WHERE business_date = :date AND step = :step")
+                .bind("loans", chunk.loans())
+                .bind("posted", chunk.posted())
+                .bind("date", date)
+                .bind("step", step)
+                .execute();
+          });
+      after = upto;
+    }
   }
 
-  /** The id that ends the chunk of {@code size} loans after {@code after}; empty for the last. */
-  private static Optional<UUID> chunkEnd(Handle h, UUID after, int size) {
-    return h.createQuery("SELECT id FROM loan WHERE id > :after ORDER BY id OFFSET :skip LIMIT 1")
-        .bind("after", after)
-        .bind("skip", size - 1)
+  /**
+   * The accrual of one chunk: the loans with ids in (after, upto] that accrue on the date, with
+   * their journal entries; answers the loans accrued and the cents posted.
+   */
+  private static String accrualSql(boolean holidays) {
+    String holidayFilter =
+        holidays
+            ? " AND NOT (l.product_id IN (SELECT p.id FROM product p"
+                + " WHERE NOT p.calculate_interest_on_holidays)"
+                + " AND EXISTS (SELECT 1 FROM end_user eu WHERE eu.id = l.end_user_id"
+                + " AND eu.country = ANY(:countries)))"
+            : "";
+    return "WITH chunk AS (SELECT l.id, l.partner_id, l.currency,"
+        + " l.accrued_interest_unposted + trunc(l.principal * l.interest_rate / 36500, 10)"
+        + " AS carry FROM loan l WHERE l.id > :after AND l.id <= :upto"
+        + " AND l.status = ANY(:accruing) AND l.interest_calculation_enabled"
+        + " AND l.principal > 0 AND l.interest_rate > 0 AND l.accrues_from <= :date"
+        + " AND (l.interest_accrued_through IS NULL OR l.interest_accrued_through < :date)"
+        + holidayFilter
+        + " FOR UPDATE),"
+        + " accrued AS (UPDATE loan l SET interest = l.interest + trunc(c.carry, 2),"
+        + " accrued_interest_unposted = c.carry - trunc(c.carry, 2),"
+        + " interest_accrued_through = :date, updated_at = :now"
+        + " FROM chunk c WHERE l.id = c.id"
+        + " RETURNING c.id, c.partner_id, c.currency, trunc(c.carry, 2) AS posted),"
+        + " entries AS MATERIALIZED (SELECT gen_random_uuid() AS entry_id, a.*"
+        + " FROM accrued a WHERE a.posted > 0),"
+        + " journal AS (INSERT INTO journal_entry (id, partner_id, loan_id, transaction_id,"
+        + " currency, posted_at) SELECT entry_id, partner_id, id, NULL, currency, :now"
+        + " FROM entries),"
+        + " lines AS (INSERT INTO journal_line (entry_id, position, account, debit, credit)"
+        + " SELECT entry_id, 0, 'interest_receivable', posted, 0 FROM entries UNION ALL"
+        + " SELECT entry_id, 1, 'interest_income', 0, posted FROM entries)"
+        + " SELECT count(*) AS loans, coalesce(sum(posted), 0) AS posted FROM accrued";
+  }
+
+  private record Chunk(long loans, BigDecimal posted) {}
+
+  /**
+   * The id space split into {@code parts} ranges, each as (start exclusive, end inclusive): the
+   * first starts at the nil UUID, the last ends at the largest. PostgreSQL orders UUIDs as unsigned
+   * 128-bit numbers, so the ranges are contiguous in the primary key.
+   */
+  static List<UUID[]> ranges(int parts) {
+    if (parts < 1) {
+      throw new IllegalArgumentException("parts: " + parts + " (expected: > 0)");
+    }
+    BigInteger space = BigInteger.ONE.shiftLeft(128);
+    List<UUID[]> ranges = new ArrayList<>();
+    UUID start = new UUID(0, 0);
+    for (int p = 1; p <= parts; p++) {
+      BigInteger last =
+          space
+              .multiply(BigInteger.valueOf(p))
+              .divide(BigInteger.valueOf(parts))
+              .subtract(BigInteger.ONE);
+      UUID end = new UUID(last.shiftRight(64).longValue(), last.longValue());
+      ranges.add(new UUID[] {start, end});
+      start = end;
+    }
+    return ranges;
+  }
+
+  /** Where a stopped step left off in a range: the last loan id of its last committed chunk. */
+  private static Optional<UUID> marker(Handle h, LocalDate date, String step, int part) {
+    return h.createQuery(
+            "SELECT last_loan_id FROM cob_step_progress WHERE business_date = :date"
+                + " AND step = :step AND part = :part")
+        .bind("date", date)
+        .bind("step", step)
+        .bind("part", part)
         .mapTo(UUID.class)
         .findOne();
+  }
+
+  /** The id that ends the chunk of {@code size} loans after {@code after}, or the range's end. */
+  private static UUID chunkEnd(Handle h, UUID after, UUID end, int size) {
+    return h.createQuery(
+            "SELECT id FROM loan WHERE id > :after AND id <= :end ORDER BY id OFFSET :skip LIMIT 1")
+        .bind("after", after)
+        .bind("end", end)
+        .bind("skip", size - 1)
+        .mapTo(UUID.class)
+        .findOne()
+        .orElse(end);
   }
 
   @Nullable

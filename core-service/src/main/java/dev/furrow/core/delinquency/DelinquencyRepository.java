@@ -44,6 +44,7 @@ public final class DelinquencyRepository {
     LocalDate open = date.plusDays(1);
     return jdbi.inTransaction(
         h -> {
+          h.execute("SET LOCAL jit = off");
           int instalments =
               h.createUpdate(
                       "UPDATE loan_instalment SET status = 'overdue', updated_at = :now"
@@ -53,23 +54,23 @@ public final class DelinquencyRepository {
                   .execute();
           int aged =
               h.createUpdate(
-                      "WITH due AS (SELECT loan_id,"
+                      "WITH due AS MATERIALIZED (SELECT loan_id,"
                           + " min(due_date) FILTER (WHERE status = 'overdue') AS overdue_since,"
                           + " sum(principal - paid_principal) AS principal_due,"
                           + " sum(interest - paid_interest) AS interest_due"
                           + " FROM loan_instalment"
                           + " WHERE status IN ('pending', 'partially_paid', 'overdue')"
-                          + " AND due_date <= :open GROUP BY loan_id),"
-                          + " nxt AS (SELECT l.id, least(d.principal_due, l.principal) AS pp,"
-                          + " least(d.interest_due, l.interest) AS pi, d.overdue_since,"
-                          + " coalesce(:open - d.overdue_since, 0) AS dpd"
-                          + " FROM due d JOIN loan l ON l.id = d.loan_id"
-                          + " WHERE l.status = ANY(:running))"
-                          + " UPDATE loan l SET pending_principal = n.pp, pending_interest = n.pi,"
-                          + " overdue_since = n.overdue_since, days_past_due = n.dpd,"
-                          + " updated_at = :now FROM nxt n WHERE l.id = n.id"
+                          + " AND due_date <= :open GROUP BY loan_id)"
+                          + " UPDATE loan l SET pending_principal = least(d.principal_due,"
+                          + " l.principal), pending_interest = least(d.interest_due, l.interest),"
+                          + " overdue_since = d.overdue_since,"
+                          + " days_past_due = coalesce(:open - d.overdue_since, 0),"
+                          + " updated_at = :now FROM due d WHERE l.id = d.loan_id"
+                          + " AND l.status = ANY(:running)"
                           + " AND (l.pending_principal, l.pending_interest, l.overdue_since,"
-                          + " l.days_past_due) IS DISTINCT FROM (n.pp, n.pi, n.overdue_since, n.dpd)")
+                          + " l.days_past_due) IS DISTINCT FROM (least(d.principal_due,"
+                          + " l.principal), least(d.interest_due, l.interest), d.overdue_since,"
+                          + " coalesce(:open - d.overdue_since, 0))")
                   .bind("open", open)
                   .bind("running", RUNNING)
                   .bind("now", utc(now))
@@ -94,6 +95,7 @@ public final class DelinquencyRepository {
   StepOutcome applyDelinquency(LocalDate date, DelinquencyRules rules, Instant now) {
     return jdbi.inTransaction(
         h -> {
+          h.execute("SET LOCAL jit = off");
           long moved = move(h, LoanEvent.FALL_LATE, "l.days_past_due >= 1", rules, now);
           moved +=
               move(

@@ -78,9 +78,9 @@ class CloseOfBusinessRunTest {
     // A run that accrued every chunk and stopped before recording the step as completed...
     repository.startRun(day, now);
     repository.startStep(day, 0, "accrue_interest", now);
-    repository.accrue(day, "accrue_interest", 1, now);
+    repository.accrue(day, "accrue_interest", 1, 2, now);
     // ...and, worse, lost its progress marker: every chunk is looked at again.
-    core.server().jdbi().useHandle(h -> h.execute("UPDATE cob_step_run SET last_loan_id = NULL"));
+    core.server().jdbi().useHandle(h -> h.execute("DELETE FROM cob_step_progress"));
     assertThat(books.loan(loan).getInterest()).isEqualTo("50.00");
 
     var response = close(core, "2026-03-01");

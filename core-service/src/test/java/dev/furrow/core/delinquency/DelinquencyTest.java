@@ -40,7 +40,7 @@ class DelinquencyTest {
           config ->
               config.withCloseOfBusiness(
                   new CoreConfig.CloseOfBusinessSettings(
-                      false, CoreConfig.CloseOfBusinessSettings.UNSCHEDULED.runAt(), 30, 2)));
+                      false, CoreConfig.CloseOfBusinessSettings.UNSCHEDULED.runAt(), 30, 2, 3)));
 
   private static Books books;
   private static Loan neverPays;

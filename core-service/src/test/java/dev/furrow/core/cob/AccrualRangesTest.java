@@ -1,0 +1,21 @@
+package dev.furrow.core.cob;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AccrualRangesTest {
+  @Test
+  void workersSplitTheIdSpaceIntoContiguousRanges() {
+    List<UUID[]> two = CloseOfBusinessRepository.ranges(2);
+    assertThat(two).hasSize(2);
+    assertThat(two.get(0)[0]).isEqualTo(new UUID(0, 0));
+    assertThat(two.get(0)[1]).isEqualTo(UUID.fromString("7fffffff-ffff-ffff-ffff-ffffffffffff"));
+    assertThat(two.get(1)[0]).isEqualTo(two.get(0)[1]);
+    assertThat(two.get(1)[1]).isEqualTo(UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"));
+    assertThat(CloseOfBusinessRepository.ranges(1).get(0)[1])
+        .isEqualTo(UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"));
+  }
+}
