@@ -59,6 +59,10 @@ final class CloseOfBusinessBenchmark implements Benchmark {
               jdbi,
               CoreConfig.CloseOfBusinessSettings.UNSCHEDULED,
               Clock.fixed(Instant.parse("2026-07-01T00:30:00Z"), ZoneOffset.UTC));
+      System.out.printf(
+          "Machine before the run: load average %s; calibration query (count of 10,000,000"
+              + " generated rows in PostgreSQL) %.2f s%n",
+          loadAverage(), calibrate(jdbi));
       MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
       System.gc();
       long heapBefore = memory.getHeapMemoryUsage().getUsed();
@@ -236,6 +240,19 @@ final class CloseOfBusinessBenchmark implements Benchmark {
           h.execute("CHECKPOINT");
         });
     System.out.printf("  vacuum, analyze, checkpoint: %.1f s%n", (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Seconds PostgreSQL takes for a fixed amount of work, to show how busy the machine was. */
+  private static double calibrate(Jdbi jdbi) {
+    return jdbi.withHandle(
+        h -> {
+          h.execute("SET jit = off");
+          long start = System.nanoTime();
+          h.createQuery("SELECT count(*) FROM generate_series(1, 10000000)")
+              .mapTo(Long.class)
+              .one();
+          return (System.nanoTime() - start) / 1e9;
+        });
   }
 
   private static void step(Handle h, String name, String sql) {
