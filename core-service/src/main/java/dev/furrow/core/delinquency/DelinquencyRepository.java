@@ -75,12 +75,14 @@ public final class DelinquencyRepository {
                   .bind("running", RUNNING)
                   .bind("now", utc(now))
                   .execute();
+          // A set difference, not a per-loan probe: the planner cannot pick a plan per loan from
+          // stale statistics on overdue instalments.
           int current =
               h.createUpdate(
                       "UPDATE loan l SET overdue_since = NULL, days_past_due = 0,"
-                          + " updated_at = :now WHERE l.overdue_since IS NOT NULL"
-                          + " AND NOT EXISTS (SELECT 1 FROM loan_instalment i"
-                          + " WHERE i.loan_id = l.id AND i.status = 'overdue')")
+                          + " updated_at = :now FROM (SELECT id FROM loan"
+                          + " WHERE overdue_since IS NOT NULL EXCEPT SELECT loan_id"
+                          + " FROM loan_instalment WHERE status = 'overdue') r WHERE l.id = r.id")
                   .bind("now", utc(now))
                   .execute();
           return StepOutcome.rows((long) instalments + aged + current);
@@ -253,14 +255,23 @@ public final class DelinquencyRepository {
         .bind("open", open)
         .bind("now", utc(now))
         .execute();
+    // Read by the loan's key only (its few hundred instalments at most) and reduced here, so the
+    // lookup never depends on how many instalments are overdue across the book.
     Optional<LocalDate> oldest =
-        Optional.ofNullable(
-            h.createQuery(
-                    "SELECT min(due_date) FROM loan_instalment WHERE loan_id = :loan"
-                        + " AND status = 'overdue'")
-                .bind("loan", loanId)
-                .mapTo(LocalDate.class)
-                .one());
+        h
+            .createQuery(
+                "SELECT due_date, status FROM loan_instalment WHERE loan_id = :loan"
+                    + " ORDER BY number")
+            .bind("loan", loanId)
+            .map(
+                (rs, ctx) ->
+                    "overdue".equals(rs.getString("status"))
+                        ? rs.getObject("due_date", LocalDate.class)
+                        : null)
+            .list()
+            .stream()
+            .filter(java.util.Objects::nonNull)
+            .min(LocalDate::compareTo);
     record Row(LoanStatus status, LocalDate overdueSince) {}
     Row loan =
         h.createQuery("SELECT status, overdue_since FROM loan WHERE id = :loan")
@@ -312,12 +323,12 @@ public final class DelinquencyRepository {
                   .map(d -> d.plusDays(1))
                   .orElse(LocalDate.now(ZoneOffset.UTC));
           return h.createQuery(
-                  "SELECT l.status, l.days_past_due, l.overdue_since,"
-                      + " coalesce(sum(i.principal - i.paid_principal), 0) AS principal,"
-                      + " coalesce(sum(i.interest - i.paid_interest), 0) AS interest,"
-                      + " coalesce(sum(i.fee - i.paid_fee), 0) AS fee"
-                      + " FROM loan l LEFT JOIN loan_instalment i ON i.loan_id = l.id"
-                      + " AND i.status = 'overdue'"
+                  "SELECT l.status, l.days_past_due, l.overdue_since, coalesce(sum(i.principal"
+                      + " - i.paid_principal) FILTER (WHERE i.status = 'overdue'), 0) AS principal,"
+                      + " coalesce(sum(i.interest - i.paid_interest)"
+                      + " FILTER (WHERE i.status = 'overdue'), 0) AS interest,"
+                      + " coalesce(sum(i.fee - i.paid_fee) FILTER (WHERE i.status = 'overdue'), 0)"
+                      + " AS fee FROM loan l LEFT JOIN loan_instalment i ON i.loan_id = l.id"
                       + " WHERE l.id = :loan AND l.partner_id = :partner"
                       + " GROUP BY l.id")
               .bind("loan", loanId)
