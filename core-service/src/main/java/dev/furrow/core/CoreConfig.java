@@ -113,9 +113,9 @@ public record CoreConfig(
         throw new IllegalArgumentException(
             "accrualChunkSize: " + accrualChunkSize + " (expected: > 0)");
       }
-      if (accrualWorkers < 1) {
+      if (accrualWorkers < 1 || accrualWorkers > 64) {
         throw new IllegalArgumentException(
-            "accrualWorkers: " + accrualWorkers + " (expected: > 0)");
+            "accrualWorkers: " + accrualWorkers + " (expected: 1 to 64)");
       }
     }
 

@@ -274,8 +274,11 @@ public final class CloseOfBusinessRepository {
       Instant now) {
     UUID after = jdbi.withHandle(h -> marker(h, date, step, part)).orElse(range[0]);
     UUID end = range[1];
+    long lastMillis = 0;
     while (!after.equals(end)) {
       UUID from = after;
+      lastMillis = Math.max(lastMillis + 1, System.currentTimeMillis());
+      String idPrefix = entryIdPrefix(lastMillis, part);
       UUID upto = jdbi.withHandle(h -> chunkEnd(h, from, end, chunkSize));
       jdbi.useTransaction(
           h -> {
@@ -285,6 +288,7 @@ public final class CloseOfBusinessRepository {
                     .bind("after", from)
                     .bind("upto", upto)
                     .bind("accruing", ACCRUING.toArray(new String[0]))
+                    .bind("idPrefix", idPrefix)
                     .bind("date", date)
                     .bind("now", utc(now));
             if (!holidayCountries.isEmpty()) {
@@ -343,7 +347,8 @@ public final class CloseOfBusinessRepository {
         + " interest_accrued_through = :date, updated_at = :now"
         + " FROM chunk c WHERE l.id = c.id"
         + " RETURNING c.id, c.partner_id, c.currency, trunc(c.carry, 2) AS posted),"
-        + " entries AS MATERIALIZED (SELECT gen_random_uuid() AS entry_id, a.*"
+        + " entries AS MATERIALIZED (SELECT (:idPrefix"
+        + " || lpad(to_hex(row_number() OVER (ORDER BY a.id)), 15, '0'))::uuid AS entry_id, a.*"
         + " FROM accrued a WHERE a.posted > 0),"
         + " journal AS (INSERT INTO journal_entry (id, partner_id, loan_id, transaction_id,"
         + " currency, posted_at) SELECT entry_id, partner_id, id, NULL, currency, :now"
@@ -355,6 +360,20 @@ public final class CloseOfBusinessRepository {
   }
 
   private record Chunk(long loans, BigDecimal posted) {}
+
+  /**
+   * The first 17 hex digits of a chunk's journal entry ids, time-ordered like a version 7 UUID: the
+   * chunk's start in milliseconds (48 bits, strictly increasing within a range), the version 7, the
+   * range (12 bits), the variant; the chunk numbers its entries after it (60 bits). A day's million
+   * accrual entries then go to the end of the journal's primary keys instead of to random pages of
+   * them, and ids never repeat across ranges, chunks or runs.
+   */
+  static String entryIdPrefix(long millis, int part) {
+    if (part >= 0x1000) {
+      throw new IllegalArgumentException("part: " + part + " (expected: < 4096)");
+    }
+    return String.format("%012x7%03x8", millis, part);
+  }
 
   /**
    * The id space split into {@code parts} ranges, each as (start exclusive, end inclusive): the
