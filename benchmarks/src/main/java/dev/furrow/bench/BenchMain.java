@@ -28,7 +28,11 @@ public final class BenchMain {
 
   /** Every benchmark the command can run, in the order docs/benchmarks.md describes them. */
   static List<Benchmark> all() {
-    return List.of(new RepaymentBenchmark(), new TelematicsBenchmark(), new PaygContractsBench());
+    return List.of(
+        new RepaymentBenchmark(),
+        new TelematicsBenchmark(),
+        new PaygContractsBench(),
+        new CloseOfBusinessBenchmark());
   }
 
   public static void main(String[] args) throws Exception {

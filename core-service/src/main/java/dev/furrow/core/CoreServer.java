@@ -16,11 +16,22 @@ import dev.furrow.core.borrower.EndUserDirectory;
 import dev.furrow.core.borrower.EndUserGrpcService;
 import dev.furrow.core.borrower.EndUserPolicy;
 import dev.furrow.core.borrower.EndUserRepository;
+import dev.furrow.core.cob.CloseOfBusiness;
+import dev.furrow.core.cob.CloseOfBusinessGrpcService;
+import dev.furrow.core.cob.CloseOfBusinessRepository;
+import dev.furrow.core.cob.DailyCloseOfBusiness;
+import dev.furrow.core.cob.InterestAccrual;
 import dev.furrow.core.contract.ContractDesk;
 import dev.furrow.core.contract.ContractGrpcServices;
 import dev.furrow.core.contract.ContractPolicy;
 import dev.furrow.core.contract.ContractRepository;
 import dev.furrow.core.contract.ContractStatuses;
+import dev.furrow.core.delinquency.DelinquencyRepository;
+import dev.furrow.core.delinquency.DelinquencyRules;
+import dev.furrow.core.delinquency.DelinquencyTransitions;
+import dev.furrow.core.delinquency.InstalmentAgeing;
+import dev.furrow.core.delinquency.Portfolio;
+import dev.furrow.core.delinquency.PortfolioGrpcService;
 import dev.furrow.core.fx.FxRateRepository;
 import dev.furrow.core.fx.FxRates;
 import dev.furrow.core.idempotency.IdempotencyInterceptor;
@@ -86,6 +97,7 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.annotation.Nullable;
 import org.jdbi.v3.core.Jdbi;
@@ -98,12 +110,17 @@ public final class CoreServer implements AutoCloseable {
   private final Database database;
   private final Server server;
   @Nullable private final BillingScheduler billingScheduler;
+  @Nullable private final DailyCloseOfBusiness daily;
 
   private CoreServer(
-      Database database, Server server, @Nullable BillingScheduler billingScheduler) {
+      Database database,
+      Server server,
+      @Nullable BillingScheduler billingScheduler,
+      @Nullable DailyCloseOfBusiness daily) {
     this.database = database;
     this.server = server;
     this.billingScheduler = billingScheduler;
+    this.daily = daily;
   }
 
   /** Starts on the configured TCP port (0 picks a free one). */
@@ -120,7 +137,10 @@ public final class CoreServer implements AutoCloseable {
     Database database = Database.open(config);
     try {
       Clock clock = Clock.systemUTC();
-      BillingCycle billingCycle = bindServices(builder, database.jdbi(), config, clock);
+      CloseOfBusiness closeOfBusiness =
+          closeOfBusiness(database.jdbi(), config.closeOfBusiness(), clock);
+      BillingCycle billingCycle =
+          bindServices(builder, database.jdbi(), config, clock, closeOfBusiness);
       HealthStatusManager health = new HealthStatusManager();
       builder
           .addService(health.getHealthService())
@@ -129,10 +149,15 @@ public final class CoreServer implements AutoCloseable {
       health.setStatus(
           HealthStatusManager.SERVICE_NAME_ALL_SERVICES,
           io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
+      DailyCloseOfBusiness daily =
+          config.closeOfBusiness().scheduled()
+              ? DailyCloseOfBusiness.start(closeOfBusiness, clock, config.closeOfBusiness().runAt())
+              : null;
       return new CoreServer(
           database,
           server,
-          config.billingScheduler() ? BillingScheduler.start(billingCycle, clock) : null);
+          config.billingScheduler() ? BillingScheduler.start(billingCycle, clock) : null,
+          daily);
     } catch (IOException e) {
       database.close();
       throw new UncheckedIOException("Cannot start the gRPC server: " + e.getMessage(), e);
@@ -142,9 +167,34 @@ public final class CoreServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Close of business over the database with its steps in order: interest accrual, instalment
+   * ageing, delinquency moves and fees. Public so the benchmark runs the same thing.
+   */
+  public static CloseOfBusiness closeOfBusiness(
+      Jdbi jdbi, CoreConfig.CloseOfBusinessSettings settings, Clock clock) {
+    DelinquencyRepository delinquency = new DelinquencyRepository(jdbi);
+    return new CloseOfBusiness(
+        new CloseOfBusinessRepository(jdbi),
+        List.of(
+            new InterestAccrual(
+                new CloseOfBusinessRepository(jdbi),
+                clock,
+                settings.accrualChunkSize(),
+                settings.accrualWorkers()),
+            new InstalmentAgeing(delinquency, clock),
+            new DelinquencyTransitions(
+                delinquency, new DelinquencyRules(settings.defaultAfterDaysInArrears()), clock)),
+        clock);
+  }
+
   /** Binds every service; returns the billing cycle for the scheduler. */
   private static BillingCycle bindServices(
-      ServerBuilder<?> builder, Jdbi jdbi, CoreConfig config, Clock clock) {
+      ServerBuilder<?> builder,
+      Jdbi jdbi,
+      CoreConfig config,
+      Clock clock,
+      CloseOfBusiness closeOfBusiness) {
     PartnerRepository partners = new PartnerRepository(jdbi);
     UsageRepository usage = new UsageRepository(jdbi);
     ServerInterceptor operator = new ServiceTokenInterceptor(config.serviceToken());
@@ -205,8 +255,18 @@ public final class CoreServer implements AutoCloseable {
         builder, new LoanGrpcService(new LoanAccounts(loans, new LoanPolicy(), clock)), lending);
     LedgerAudit audit = new LedgerAudit(ledger);
     ScheduleRepository schedules = new ScheduleRepository(jdbi);
+    CloseOfBusinessRepository accruals = new CloseOfBusinessRepository(jdbi);
+    DelinquencyRepository delinquency = new DelinquencyRepository(jdbi);
     TransactionRepository transactions =
-        new TransactionRepository(jdbi, loans, ledger, schedules::follow);
+        new TransactionRepository(
+            jdbi,
+            loans,
+            ledger,
+            (h, loan, now, applied) -> {
+              schedules.follow(h, loan, now, applied);
+              accruals.posted(h, loan, now);
+              delinquency.posted(h, loan, now);
+            });
     TransactionBook book =
         new TransactionBook(
             transactions, new TransactionPolicy(), new PostingPolicy(), new RevertPolicy(), clock);
@@ -217,6 +277,8 @@ public final class CoreServer implements AutoCloseable {
         builder,
         new ScheduleGrpcServices.HolidayAdmin(new HolidayCalendars(schedules, new HolidayPolicy())),
         operator);
+    guarded(builder, new CloseOfBusinessGrpcService(closeOfBusiness), operator);
+    guarded(builder, new PortfolioGrpcService(new Portfolio(delinquency)), lending);
     bindContracts(builder, jdbi, clock, loans, book, payg, operator);
     BillingRepository billing = new BillingRepository(jdbi);
     BillingCycle billingCycle =
@@ -286,6 +348,9 @@ public final class CoreServer implements AutoCloseable {
   /** Stops taking calls, lets running ones finish for a few seconds, then closes the pool. */
   @Override
   public void close() {
+    if (daily != null) {
+      daily.close();
+    }
     if (billingScheduler != null) {
       billingScheduler.close();
     }

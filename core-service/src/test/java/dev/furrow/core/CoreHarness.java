@@ -15,6 +15,7 @@ import io.grpc.stub.MetadataUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -27,15 +28,28 @@ public final class CoreHarness implements BeforeAllCallback, AfterAllCallback {
   public static final String SERVICE_TOKEN = "test-service-token-0123456789";
 
   private final List<ManagedChannel> channels = new ArrayList<>();
+  private final UnaryOperator<CoreConfig> configure;
   private TestDatabases.TestDatabase database;
   private CoreServer server;
   private String name;
+
+  /** A core with the default test configuration. */
+  public CoreHarness() {
+    this(UnaryOperator.identity());
+  }
+
+  /** A core whose test configuration {@code configure} changes. */
+  public CoreHarness(UnaryOperator<CoreConfig> configure) {
+    this.configure = configure;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
     database = TestDatabases.create();
     name = "core-" + UUID.randomUUID();
-    server = CoreServer.startInProcess(CoreConfig.of(database.jdbcUrl(), SERVICE_TOKEN), name);
+    server =
+        CoreServer.startInProcess(
+            configure.apply(CoreConfig.of(database.jdbcUrl(), SERVICE_TOKEN)), name);
   }
 
   @Override

@@ -72,6 +72,21 @@ public final class HolidayCalendar {
     return count;
   }
 
+  /**
+   * The days from {@code start} (included) to {@code end} (excluded) that are not holidays: the
+   * days interest accrues on when a product does not calculate interest on holidays. Weekends
+   * count; they decide due dates, not interest.
+   */
+  public int interestDaysBetween(LocalDate start, LocalDate end) {
+    int count = 0;
+    for (LocalDate d = start; d.isBefore(end); d = d.plusDays(1)) {
+      if (!holidays.contains(d)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   private LocalDate search(LocalDate date, int step) {
     LocalDate d = date;
     for (int i = 0; i <= SEARCH_LIMIT_DAYS; i++, d = d.plusDays(step)) {

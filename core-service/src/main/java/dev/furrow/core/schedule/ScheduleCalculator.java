@@ -16,9 +16,10 @@ import java.util.List;
  *
  * <p>Interest of a period = the principal outstanding during it × annual rate × days / 365, rounded
  * half-even to the minor unit once per period. The days are the calendar days from the period's
- * start (included) to its due date (excluded), or only the business days among them when the
- * product does not calculate interest on holidays. A daily accrual over the same days and balance
- * adds up to the same figure before rounding.
+ * start (included) to its due date (excluded), less the borrower country's holidays among them when
+ * the product does not calculate interest on holidays (weekends count: they move due dates, they
+ * are not interest holidays). Close of business accrues over the same days, so a daily accrual on
+ * the same balance adds up to the same figure before rounding.
  *
  * <ul>
  *   <li>{@code equal_principal}: each amortizing instalment repays principal / their number,
@@ -56,7 +57,7 @@ public final class ScheduleCalculator {
       int days =
           terms.interestOnHolidays()
               ? (int) ChronoUnit.DAYS.between(start, due)
-              : calendar.businessDaysBetween(start, due);
+              : calendar.interestDaysBetween(start, due);
       periods.add(new Period(i + 1, start, due, days, terms.kindOf(i + 1)));
       start = due;
     }

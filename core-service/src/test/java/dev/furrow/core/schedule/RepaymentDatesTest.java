@@ -138,4 +138,11 @@ class RepaymentDatesTest {
     // 1 to 31 January 2026 (31 excluded): 30 days, 8 weekend days, 1 holiday.
     assertThat(ng.businessDaysBetween(d("2026-01-01"), d("2026-01-31"))).isEqualTo(21);
   }
+
+  @Test
+  void interestDaysSkipHolidaysButNotWeekends() {
+    HolidayCalendar ng = HolidayCalendar.of("NG", List.of(d("2026-01-01"), d("2026-01-03")));
+    // 1 to 31 January 2026 (31 excluded): 30 days, 2 holidays (3 January is a Saturday).
+    assertThat(ng.interestDaysBetween(d("2026-01-01"), d("2026-01-31"))).isEqualTo(28);
+  }
 }

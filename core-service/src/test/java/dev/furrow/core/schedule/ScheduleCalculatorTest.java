@@ -135,21 +135,36 @@ class ScheduleCalculatorTest {
   }
 
   @Test
-  void withoutInterestOnHolidaysOnlyBusinessDaysCount() {
-    // 15 January to 15 February 2026: 31 days, of which 22 business days (9 weekend days).
-    // 1000.00 × 12 × 22 / 36500 = 7.2329 → 7.23.
+  void withoutInterestOnHolidaysOnlyHolidaysAreSkippedNotWeekends() {
+    // 15 January to 15 February 2026: 31 days, 9 of them weekend days, 2 holidays (one on a
+    // Saturday, 24 January). Interest skips the holidays only: 29 days.
+    // 1000.00 × 12 × 29 / 36500 = 9.5342 → 9.53.
+    ScheduleTerms terms =
+        new ScheduleTerms(
+            new BigDecimal("12"), EQUAL_PRINCIPAL, FROM_LAST_INSTALMENT, 1, 0, 0, false, 2);
+    HolidayCalendar ng =
+        HolidayCalendar.of(
+            "NG", List.of(LocalDate.parse("2026-01-20"), LocalDate.parse("2026-01-24")));
+    List<LocalDate> dates = RepaymentDates.dueDates(Tables.JAN_15, 1, Tables.ON_THE_15TH, ng);
+    List<Period> periods = ScheduleCalculator.periods(Tables.JAN_15, dates, terms, ng);
+    assertThat(periods.get(0).interestDays()).isEqualTo(29);
+    assertThat(
+            ScheduleCalculator.generate(new BigDecimal("1000.00"), periods, terms)
+                .get(0)
+                .interest())
+        .isEqualByComparingTo("9.53");
+  }
+
+  @Test
+  void withoutInterestOnHolidaysAWeekendOnlyCalendarCountsEveryDay() {
+    // No holidays loaded: 31 days, as with interest on holidays. 1000 × 12 × 31 / 36500 = 10.19.
     ScheduleTerms terms =
         new ScheduleTerms(
             new BigDecimal("12"), EQUAL_PRINCIPAL, FROM_LAST_INSTALMENT, 1, 0, 0, false, 2);
     List<LocalDate> dates =
         RepaymentDates.dueDates(Tables.JAN_15, 1, Tables.ON_THE_15TH, Tables.WEEKENDS);
     List<Period> periods = ScheduleCalculator.periods(Tables.JAN_15, dates, terms, Tables.WEEKENDS);
-    assertThat(periods.get(0).interestDays()).isEqualTo(22);
-    assertThat(
-            ScheduleCalculator.generate(new BigDecimal("1000.00"), periods, terms)
-                .get(0)
-                .interest())
-        .isEqualByComparingTo("7.23");
+    assertThat(periods.get(0).interestDays()).isEqualTo(31);
   }
 
   @Test
