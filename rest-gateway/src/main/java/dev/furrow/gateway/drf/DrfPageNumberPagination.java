@@ -4,13 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.linecorp.armeria.common.RequestHeaders;
 import com.linecorp.armeria.server.ServiceRequestContext;
-import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -29,19 +24,10 @@ public final class DrfPageNumberPagination {
   /** The page number parameter. */
   public static final String PAGE = "page";
 
-  private final String baseUrl;
-  private final String path;
-  private final List<Map.Entry<String, String>> query;
+  private final RequestUrl url;
 
-  private DrfPageNumberPagination(
-      String baseUrl, String path, Iterable<? extends Map.Entry<String, String>> query) {
-    this.baseUrl = baseUrl;
-    this.path = path;
-    final List<Map.Entry<String, String>> copy = new ArrayList<>();
-    for (Map.Entry<String, String> param : query) {
-      copy.add(Map.entry(param.getKey(), param.getValue()));
-    }
-    this.query = List.copyOf(copy);
+  private DrfPageNumberPagination(RequestUrl url) {
+    this.url = url;
   }
 
   /**
@@ -58,18 +44,7 @@ public final class DrfPageNumberPagination {
    * them: the {@code Host} the client used, else the address the request came in on.
    */
   public static String baseUrl(ServiceRequestContext ctx) {
-    requireNonNull(ctx, "ctx");
-    final RequestHeaders headers = ctx.request().headers();
-    String scheme = headers.scheme();
-    if (scheme == null) {
-      scheme = ctx.sessionProtocol().isTls() ? "https" : "http";
-    }
-    String authority = headers.authority();
-    if (authority == null) {
-      final InetSocketAddress local = ctx.localAddress();
-      authority = local.getHostString() + ':' + local.getPort();
-    }
-    return scheme + "://" + authority;
+    return RequestUrl.baseUrl(ctx);
   }
 
   /**
@@ -78,10 +53,7 @@ public final class DrfPageNumberPagination {
    */
   public static DrfPageNumberPagination of(
       String baseUrl, String path, Iterable<? extends Map.Entry<String, String>> query) {
-    requireNonNull(baseUrl, "baseUrl");
-    requireNonNull(path, "path");
-    requireNonNull(query, "query");
-    return new DrfPageNumberPagination(baseUrl, path, query);
+    return new DrfPageNumberPagination(new RequestUrl(baseUrl, path, query));
   }
 
   /** The envelope around {@code results}: page {@code page} of {@code limit} rows out of count. */
@@ -114,28 +86,9 @@ public final class DrfPageNumberPagination {
   }
 
   private String link(int page) {
-    final Map<String, List<String>> params = new LinkedHashMap<>();
-    for (Map.Entry<String, String> param : query) {
-      params.computeIfAbsent(param.getKey(), unused -> new ArrayList<>()).add(param.getValue());
-    }
-    if (page == 1) {
-      params.remove(PAGE);
-    } else {
-      params.put(PAGE, List.of(String.valueOf(page)));
-    }
-    final StringBuilder url = new StringBuilder(baseUrl).append(path);
-    char separator = '?';
-    for (String name :
-        params.keySet().stream().sorted(DrfPageNumberPagination::byCodePoint).toList()) {
-      for (String value : params.get(name)) {
-        url.append(separator)
-            .append(DrfPagination.quotePlus(name))
-            .append('=')
-            .append(DrfPagination.quotePlus(value));
-        separator = '&';
-      }
-    }
-    return url.toString();
+    final Map<String, @Nullable String> replaced = new HashMap<>();
+    replaced.put(PAGE, page == 1 ? null : String.valueOf(page));
+    return url.with(replaced);
   }
 
   private static void checkPage(long count, int page, int limit) {
@@ -148,9 +101,5 @@ public final class DrfPageNumberPagination {
     if (limit <= 0) {
       throw new IllegalArgumentException("limit: " + limit + " (expected: > 0)");
     }
-  }
-
-  private static int byCodePoint(String a, String b) {
-    return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
   }
 }

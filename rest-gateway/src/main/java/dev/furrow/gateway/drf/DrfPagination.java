@@ -4,15 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.linecorp.armeria.common.RequestHeaders;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import dev.furrow.proto.common.v1.PageInfo;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -32,21 +26,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DrfPagination {
 
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+  private final RequestUrl url;
 
-  private final String baseUrl;
-  private final String path;
-  private final List<Map.Entry<String, String>> query;
-
-  private DrfPagination(
-      String baseUrl, String path, Iterable<? extends Map.Entry<String, String>> query) {
-    this.baseUrl = baseUrl;
-    this.path = path;
-    final List<Map.Entry<String, String>> copy = new ArrayList<>();
-    for (Map.Entry<String, String> param : query) {
-      copy.add(Map.entry(param.getKey(), param.getValue()));
-    }
-    this.query = List.copyOf(copy);
+  private DrfPagination(RequestUrl url) {
+    this.url = url;
   }
 
   /**
@@ -55,18 +38,7 @@ public final class DrfPagination {
    */
   public static DrfPagination forRequest(ServiceRequestContext ctx) {
     requireNonNull(ctx, "ctx");
-    final RequestHeaders headers = ctx.request().headers();
-    String scheme = headers.scheme();
-    if (scheme == null) {
-      scheme = ctx.sessionProtocol().isTls() ? "https" : "http";
-    }
-    String authority = headers.authority();
-    if (authority == null) {
-      // HTTP/1.0 without Host: the address the request came in on.
-      final InetSocketAddress local = ctx.localAddress();
-      authority = local.getHostString() + ':' + local.getPort();
-    }
-    return of(scheme + "://" + authority, ctx.path(), ctx.queryParams());
+    return of(RequestUrl.baseUrl(ctx), ctx.path(), ctx.queryParams());
   }
 
   /**
@@ -80,10 +52,7 @@ public final class DrfPagination {
    */
   public static DrfPagination of(
       String baseUrl, String path, Iterable<? extends Map.Entry<String, String>> query) {
-    requireNonNull(baseUrl, "baseUrl");
-    requireNonNull(path, "path");
-    requireNonNull(query, "query");
-    return new DrfPagination(baseUrl, path, query);
+    return new DrfPagination(new RequestUrl(baseUrl, path, query));
   }
 
   /** The envelope around {@code results} for the page the core returned. */
@@ -122,26 +91,10 @@ public final class DrfPagination {
   }
 
   private String link(int limit, @Nullable Integer offset) {
-    // Python's parse_qs: one entry per name, its values in request order.
-    final Map<String, List<String>> params = new LinkedHashMap<>();
-    for (Map.Entry<String, String> param : query) {
-      params.computeIfAbsent(param.getKey(), unused -> new ArrayList<>()).add(param.getValue());
-    }
-    params.put(ListQueryParams.LIMIT, List.of(String.valueOf(limit)));
-    if (offset == null) {
-      params.remove(ListQueryParams.OFFSET);
-    } else {
-      params.put(ListQueryParams.OFFSET, List.of(String.valueOf(offset)));
-    }
-    final StringBuilder url = new StringBuilder(baseUrl).append(path);
-    char separator = '?';
-    for (String name : params.keySet().stream().sorted(DrfPagination::byCodePoint).toList()) {
-      for (String value : params.get(name)) {
-        url.append(separator).append(quotePlus(name)).append('=').append(quotePlus(value));
-        separator = '&';
-      }
-    }
-    return url.toString();
+    final Map<String, @Nullable String> replaced = new HashMap<>();
+    replaced.put(ListQueryParams.LIMIT, String.valueOf(limit));
+    replaced.put(ListQueryParams.OFFSET, offset == null ? null : String.valueOf(offset));
+    return url.with(replaced);
   }
 
   private static void checkPage(long count, int limit, int offset) {
@@ -154,32 +107,5 @@ public final class DrfPagination {
     if (offset < 0) {
       throw new IllegalArgumentException("offset: " + offset + " (expected: >= 0)");
     }
-  }
-
-  /** Python's string order: by code point, which differs from UTF-16 order past U+FFFF. */
-  private static int byCodePoint(String a, String b) {
-    return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
-  }
-
-  /** Python's {@code quote_plus(s, safe='')}. */
-  static String quotePlus(String text) {
-    final StringBuilder out = new StringBuilder(text.length());
-    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-      final int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || c == '_'
-          || c == '.'
-          || c == '-'
-          || c == '~') {
-        out.append((char) c);
-      } else if (c == ' ') {
-        out.append('+');
-      } else {
-        out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
-      }
-    }
-    return out.toString();
   }
 }
