@@ -345,14 +345,18 @@ public final class PaymentRepository {
 
   // --- applying ---
 
-  /** Locks the contract row, so payments to one contract take turns, and reads its loan. */
+  /**
+   * Locks the contract row, so payments to one contract take turns, and reads its loan. The lock is
+   * {@code FOR NO KEY UPDATE}: a payment changes no key of the contract, so usage batches, which
+   * hold the contract with {@code FOR KEY SHARE} while billing, are not kept waiting.
+   */
   public ContractAccount lockContract(Handle h, long contractId) {
     return h.createQuery(
             "SELECT c.id, c.partner_id, c.loan_account_id, c.status, c.currency,"
                 + " c.remaining_contract_value, c.credit_balance, l.status AS loan_status,"
                 + " l.principal + l.interest + l.fee AS loan_outstanding"
                 + " FROM contract c JOIN loan l ON l.id = c.loan_account_id"
-                + " WHERE c.id = :id FOR UPDATE OF c")
+                + " WHERE c.id = :id FOR NO KEY UPDATE OF c")
         .bind("id", contractId)
         .map(
             (rs, ctx) ->
