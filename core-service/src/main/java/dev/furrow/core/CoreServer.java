@@ -72,6 +72,10 @@ import dev.furrow.core.schedule.HolidayPolicy;
 import dev.furrow.core.schedule.LoanSchedules;
 import dev.furrow.core.schedule.ScheduleGrpcServices;
 import dev.furrow.core.schedule.ScheduleRepository;
+import dev.furrow.core.statement.LoanStatements;
+import dev.furrow.core.statement.StatementGeneration;
+import dev.furrow.core.statement.StatementGrpcService;
+import dev.furrow.core.statement.StatementRepository;
 import dev.furrow.core.telematics.TelematicsGrpcServices;
 import dev.furrow.core.telematics.TractorRegistry;
 import dev.furrow.core.telematics.UsageMonitor;
@@ -169,7 +173,8 @@ public final class CoreServer implements AutoCloseable {
 
   /**
    * Close of business over the database with its steps in order: interest accrual, instalment
-   * ageing, delinquency moves and fees. Public so the benchmark runs the same thing.
+   * ageing, delinquency moves and fees, revolving credit statements. Public so the benchmark runs
+   * the same thing.
    */
   public static CloseOfBusiness closeOfBusiness(
       Jdbi jdbi, CoreConfig.CloseOfBusinessSettings settings, Clock clock) {
@@ -184,7 +189,9 @@ public final class CoreServer implements AutoCloseable {
                 settings.accrualWorkers()),
             new InstalmentAgeing(delinquency, clock),
             new DelinquencyTransitions(
-                delinquency, new DelinquencyRules(settings.defaultAfterDaysInArrears()), clock)),
+                delinquency, new DelinquencyRules(settings.defaultAfterDaysInArrears()), clock),
+            new StatementGeneration(
+                new StatementRepository(jdbi), clock, StatementGeneration.DEFAULT_CHUNK_SIZE)),
         clock);
   }
 
@@ -257,13 +264,17 @@ public final class CoreServer implements AutoCloseable {
     ScheduleRepository schedules = new ScheduleRepository(jdbi);
     CloseOfBusinessRepository accruals = new CloseOfBusinessRepository(jdbi);
     DelinquencyRepository delinquency = new DelinquencyRepository(jdbi);
+    StatementRepository statements = new StatementRepository(jdbi);
     TransactionRepository transactions =
         new TransactionRepository(
             jdbi,
             loans,
             ledger,
             (h, loan, now, applied) -> {
-              schedules.follow(h, loan, now, applied);
+              // A statement's minimum payments replace the term loan schedule rules.
+              if (!statements.follow(h, loan, now)) {
+                schedules.follow(h, loan, now, applied);
+              }
               accruals.posted(h, loan, now);
               delinquency.posted(h, loan, now);
             });
@@ -279,6 +290,7 @@ public final class CoreServer implements AutoCloseable {
         operator);
     guarded(builder, new CloseOfBusinessGrpcService(closeOfBusiness), operator);
     guarded(builder, new PortfolioGrpcService(new Portfolio(delinquency)), lending);
+    guarded(builder, new StatementGrpcService(new LoanStatements(statements)), lending);
     bindContracts(builder, jdbi, clock, loans, book, payg, operator);
     BillingRepository billing = new BillingRepository(jdbi);
     BillingCycle billingCycle =

@@ -211,7 +211,11 @@ public final class DelinquencyRepository {
                       + " cur AS (SELECT tx.loan_id, tx.amount, coalesce("
                       + "(SELECT min(i.number) FROM loan_instalment i WHERE i.loan_id = tx.loan_id"
                       + " AND i.due_date >= :chargedOn), (SELECT max(i.number) FROM"
-                      + " loan_instalment i WHERE i.loan_id = tx.loan_id)) AS number FROM tx),"
+                      + " loan_instalment i WHERE i.loan_id = tx.loan_id)) AS number FROM tx"
+                      // A statement's instalment is its minimum payment, fixed when issued: the
+                      // fee goes on the next statement instead (docs/statements.md).
+                      + " WHERE NOT EXISTS (SELECT 1 FROM loan_statement s"
+                      + " WHERE s.loan_id = tx.loan_id)),"
                       + " schedule AS (UPDATE loan_instalment i SET fee = i.fee + c.amount,"
                       + " status = CASE WHEN i.due_date < :open THEN 'overdue'"
                       + " WHEN i.paid_principal + i.paid_interest + i.paid_fee > 0"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.furrow.core.CoreHarness;
 import dev.furrow.core.delinquency.DelinquencyRepository;
 import dev.furrow.core.schedule.ScheduleRepository;
+import dev.furrow.core.statement.StatementRepository;
 import dev.furrow.proto.lending.v1.ApplicationInput;
 import dev.furrow.proto.lending.v1.ApplicationServiceGrpc;
 import dev.furrow.proto.lending.v1.CheckLedgerRequest;
@@ -46,6 +47,7 @@ import dev.furrow.proto.lending.v1.Transaction;
 import dev.furrow.proto.lending.v1.TransactionInput;
 import dev.furrow.proto.lending.v1.TransactionServiceGrpc;
 import dev.furrow.proto.partner.v1.ApiFace;
+import io.grpc.stub.AbstractStub;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -171,7 +173,8 @@ public final class Books {
 
   /**
    * Moves the transaction (and any posted with it) to 10:00 UTC on {@code day} and lets what
-   * follows a posting run again as of that day: the schedule, the accrual start, delinquency.
+   * follows a posting run again as of that day: the schedule (or the statements' minimum payments),
+   * the accrual start, delinquency.
    */
   public void backdate(Transaction t, String day) {
     core.server()
@@ -188,10 +191,36 @@ public final class Books {
                   .execute();
               UUID loan = UUID.fromString(t.getLoan());
               Instant at = Instant.parse(day + "T10:00:00Z");
-              new ScheduleRepository(core.server().jdbi()).rewrite(h, loan, at);
+              if (!new StatementRepository(core.server().jdbi()).follow(h, loan, at)) {
+                new ScheduleRepository(core.server().jdbi()).rewrite(h, loan, at);
+              }
               new CloseOfBusinessRepository(core.server().jdbi()).posted(h, loan, at);
               new DelinquencyRepository(core.server().jdbi()).posted(h, loan, at);
             });
+  }
+
+  /** Charges a custom flat fee, then moves it to {@code day} as if it had been charged then. */
+  public Transaction postFee(Loan loan, String name, String amount, String day) {
+    Transaction t =
+        transactions()
+            .createTransaction(
+                CreateTransactionRequest.newBuilder()
+                    .setTransaction(
+                        TransactionInput.newBuilder()
+                            .setLoan(loan.getId())
+                            .setType("fee")
+                            .setFeeName(name)
+                            .setFeeType("flat")
+                            .setAmount(amount)
+                            .setIdempotencyKey(UUID.randomUUID().toString()))
+                    .build());
+    backdate(t, day);
+    return t;
+  }
+
+  /** {@code stub} calling as this partner. */
+  public <S extends AbstractStub<S>> S asPartner(S stub) {
+    return core.withApiKey(stub, key);
   }
 
   public Transaction revert(Transaction t) {
