@@ -51,18 +51,28 @@ public final class StatementRepository {
    * Writes the statements of {@code date}, {@code chunkSize} loans (by id) per transaction: each
    * chunk locks its loans, writes their statements, marks their period's transactions, adds the
    * minimum payments as instalments, replays what the repayments paid of them, and adds its figures
-   * to the step's run ({@code cob_step_run}), in one commit. Returns the step's figures over every
-   * attempt: statements written, their closing balances, commits.
+   * to the step's run ({@code cob_step_run}), in one commit. A date that is no revolving credit
+   * product's statement day reads no loan. Returns the step's figures over every attempt:
+   * statements written, their closing balances, commits.
    */
   StepOutcome generate(LocalDate date, String step, int chunkSize, Instant now) {
+    List<UUID> products =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT id FROM product WHERE type = 'revolving_credit'"
+                            + " AND statement_day = :day")
+                    .bind("day", date.getDayOfMonth())
+                    .mapTo(UUID.class)
+                    .list());
     UUID after = new UUID(0, 0);
-    while (true) {
+    while (!products.isEmpty()) {
       UUID from = after;
       Optional<UUID> last =
           jdbi.inTransaction(
               h -> {
                 h.execute("SET LOCAL jit = off");
-                return generateChunk(h, date, step, from, chunkSize, now);
+                return generateChunk(h, date, step, products, from, chunkSize, now);
               });
       if (last.isEmpty()) {
         break;
@@ -88,22 +98,27 @@ public final class StatementRepository {
 
   /** One chunk after {@code after}; the last loan id it took, empty when none was left. */
   private static Optional<UUID> generateChunk(
-      Handle h, LocalDate date, String step, UUID after, int chunkSize, Instant now) {
+      Handle h,
+      LocalDate date,
+      String step,
+      List<UUID> products,
+      UUID after,
+      int chunkSize,
+      Instant now) {
     Instant cutoff = StatementDates.cutoff(date);
     List<UUID> ids =
         h.createQuery(
-                "SELECT l.id FROM loan l JOIN product p ON p.id = l.product_id"
-                    + " WHERE l.id > :after AND p.type = 'revolving_credit'"
-                    + " AND p.statement_day = :day AND l.accrues_from <= :date"
+                "SELECT l.id FROM loan l WHERE l.id > :after"
+                    + " AND l.product_id = ANY(:products) AND l.accrues_from <= :date"
                     + " AND (l.status = ANY(:running) OR (l.status = 'paid_off' AND EXISTS"
                     + " (SELECT 1 FROM loan_transaction t WHERE t.loan_id = l.id"
                     + " AND t.statement_id IS NULL AND t.status <> 'pending'"
                     + " AND t.created_at < :cutoff)))"
                     + " AND NOT EXISTS (SELECT 1 FROM loan_statement s WHERE s.loan_id = l.id"
                     + " AND s.period_end = :date)"
-                    + " ORDER BY l.id LIMIT :size FOR UPDATE OF l")
+                    + " ORDER BY l.id LIMIT :size FOR UPDATE")
             .bind("after", after)
-            .bind("day", date.getDayOfMonth())
+            .bindArray("products", UUID.class, products)
             .bind("date", date)
             .bind("running", RUNNING)
             .bind("cutoff", utc(cutoff))
@@ -135,7 +150,12 @@ public final class StatementRepository {
     BigDecimal closingTotal = BigDecimal.ZERO.setScale(2);
     Map<UUID, StatementDraft> drafts = new HashMap<>();
     for (StatementInputs in : inputs) {
-      StatementDraft draft = StatementDraft.of(in, open);
+      StatementDraft draft;
+      try {
+        draft = StatementDraft.of(in, open);
+      } catch (IllegalStateException e) {
+        throw new IllegalStateException("Loan " + in.loanId() + ": " + e.getMessage(), e);
+      }
       drafts.put(in.loanId(), draft);
       UUID id = UUID.randomUUID();
       StatementFigures f = draft.figures();

@@ -444,6 +444,42 @@ class StatementTest {
     }
   }
 
+  @Test
+  @Order(16)
+  void aLinePaidOffInAPeriodGetsAFinalStatementAndThenNone() {
+    // 1.50 principal and 0.01 interest.
+    books.post(small, "repayment", "1.51", "2026-02-26");
+    assertThat(books.loan(small).getStatus()).isEqualTo("paid_off");
+
+    RunCloseOfBusinessResponse march = close(core, "2026-03-25");
+
+    assertThat(march.getRuns(march.getRunsCount() - 1).getSteps(3).getRows()).isEqualTo(5);
+    Statement last = latest(small);
+    assertThat(last.getNumber()).isEqualTo(3);
+    assertThat(last.getOpeningBalance()).isEqualTo("1.51");
+    assertThat(last.getRepayments()).isEqualTo("1.51");
+    assertThat(last.getInterest()).isEqualTo("0.00");
+    assertThat(last.getClosingBalance()).isEqualTo("0.00");
+    assertThat(last.getPastDueAmount()).isEqualTo("0.00");
+    assertThat(last.getMinimumPayment()).isEqualTo("0.00");
+    assertThat(last.getMinimumPaid()).isEqualTo("0.00");
+    assertThat(last.getStatus()).isEqualTo("paid");
+    assertThat(only(small, 2).getStatus()).isEqualTo("paid");
+
+    RunCloseOfBusinessResponse april = close(core, "2026-04-25");
+
+    assertThat(april.getRuns(april.getRunsCount() - 1).getSteps(3).getRows()).isEqualTo(4);
+    assertThat(list(small, "", "").getPage().getCount()).isEqualTo(3);
+  }
+
+  @Test
+  @Order(17)
+  void everyLedgerStillMatchesItsLine() {
+    for (Loan loan : new Loan[] {payer, recovers, neverPays, small, reversed}) {
+      assertThat(books.ledger(loan).getConsistent()).as(loan.getId()).isTrue();
+    }
+  }
+
   private static void moveLateFee(Loan loan) {
     String id =
         core.server()
