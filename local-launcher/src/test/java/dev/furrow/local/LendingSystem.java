@@ -7,9 +7,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.furrow.core.CoreConfig;
 import dev.furrow.core.CoreServer;
+import dev.furrow.core.cob.CloseOfBusinessRepository;
+import dev.furrow.core.delinquency.DelinquencyRepository;
 import dev.furrow.core.platform.grpc.Caller;
+import dev.furrow.core.schedule.ScheduleRepository;
 import dev.furrow.gateway.GatewayConfig;
 import dev.furrow.gateway.GatewayServer;
+import dev.furrow.proto.lending.v1.CloseOfBusinessAdminServiceGrpc;
+import dev.furrow.proto.lending.v1.RunCloseOfBusinessRequest;
 import dev.furrow.proto.partner.v1.ApiFace;
 import dev.furrow.proto.partner.v1.CreatePartnerRequest;
 import dev.furrow.proto.partner.v1.IssueApiKeyRequest;
@@ -27,6 +32,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -74,6 +83,40 @@ final class LendingSystem implements BeforeAllCallback, AfterAllCallback {
     } finally {
       TestDatabases.drop(database);
     }
+  }
+
+  /** The operator closes every open business date up to {@code day} ("2026-01-25"). */
+  void closeBusinessDate(String day) {
+    final Metadata operator = new Metadata();
+    operator.put(Caller.SERVICE_TOKEN, TOKEN);
+    CloseOfBusinessAdminServiceGrpc.newBlockingStub(channel)
+        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(operator))
+        .runCloseOfBusiness(RunCloseOfBusinessRequest.newBuilder().setBusinessDate(day).build());
+  }
+
+  /**
+   * Moves a loan's transactions created together with {@code transactionId} to 10:00 UTC on {@code
+   * day}, as if posted then, and lets what follows a posting (schedule, accrual start, delinquency)
+   * run again as of that day: close of business tests cannot wait for the calendar.
+   */
+  void backdate(String loanId, String transactionId, String day) {
+    final UUID loan = UUID.fromString(loanId);
+    final Instant at = Instant.parse(day + "T10:00:00Z");
+    core.jdbi()
+        .useTransaction(
+            h -> {
+              h.createUpdate(
+                      "UPDATE loan_transaction SET created_at = :at, completed_at = :at"
+                          + " WHERE loan_id = :loan AND created_at = ("
+                          + "SELECT created_at FROM loan_transaction WHERE id = :id)")
+                  .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                  .bind("id", UUID.fromString(transactionId))
+                  .bind("loan", loan)
+                  .execute();
+              new ScheduleRepository(core.jdbi()).rewrite(h, loan, at);
+              new CloseOfBusinessRepository(core.jdbi()).posted(h, loan, at);
+              new DelinquencyRepository(core.jdbi()).posted(h, loan, at);
+            });
   }
 
   /** {@code http://127.0.0.1:<port>}, the base of every link the gateway builds. */

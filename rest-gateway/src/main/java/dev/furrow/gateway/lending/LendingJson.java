@@ -13,6 +13,7 @@ import dev.furrow.proto.lending.v1.LoanInput;
 import dev.furrow.proto.lending.v1.LoanSchedule;
 import dev.furrow.proto.lending.v1.Product;
 import dev.furrow.proto.lending.v1.ProductInput;
+import dev.furrow.proto.lending.v1.Statement;
 import dev.furrow.proto.lending.v1.Transaction;
 import dev.furrow.proto.lending.v1.TransactionInput;
 
@@ -92,10 +93,13 @@ final class LendingJson {
   static final DrfJsonWriter TRANSACTION_WRITER =
       DrfJsonWriter.builder(Transaction.getDescriptor()).embedJson(CUSTOM_FIELD).build();
 
-  /** The ledger check of a loan ({@code loans/loan/{id}/ledger/}), an addition to the reference. */
   /** A loan's schedule: {@code GET /api/v1/loans/loan/{id}/schedule/}. */
   static final DrfJsonWriter SCHEDULE_WRITER = DrfJsonWriter.of(LoanSchedule.getDescriptor());
 
+  /** A revolving credit statement, in a loan's list or alone with its transactions. */
+  static final DrfJsonWriter STATEMENT_WRITER = DrfJsonWriter.of(Statement.getDescriptor());
+
+  /** The ledger check of a loan ({@code loans/loan/{id}/ledger/}), an addition to the reference. */
   static final DrfJsonWriter LEDGER_CHECK_WRITER = DrfJsonWriter.of(LedgerCheck.getDescriptor());
 
   private LendingJson() {}
