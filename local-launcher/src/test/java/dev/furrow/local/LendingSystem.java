@@ -11,6 +11,7 @@ import dev.furrow.core.cob.CloseOfBusinessRepository;
 import dev.furrow.core.delinquency.DelinquencyRepository;
 import dev.furrow.core.platform.grpc.Caller;
 import dev.furrow.core.schedule.ScheduleRepository;
+import dev.furrow.core.statement.StatementRepository;
 import dev.furrow.gateway.GatewayConfig;
 import dev.furrow.gateway.GatewayServer;
 import dev.furrow.proto.lending.v1.CloseOfBusinessAdminServiceGrpc;
@@ -96,8 +97,9 @@ final class LendingSystem implements BeforeAllCallback, AfterAllCallback {
 
   /**
    * Moves a loan's transactions created together with {@code transactionId} to 10:00 UTC on {@code
-   * day}, as if posted then, and lets what follows a posting (schedule, accrual start, delinquency)
-   * run again as of that day: close of business tests cannot wait for the calendar.
+   * day}, as if posted then, and lets what follows a posting run again as of that day (the schedule
+   * or the statements' minimums, the accrual start, delinquency): close of business tests cannot
+   * wait for the calendar.
    */
   void backdate(String loanId, String transactionId, String day) {
     final UUID loan = UUID.fromString(loanId);
@@ -113,7 +115,9 @@ final class LendingSystem implements BeforeAllCallback, AfterAllCallback {
                   .bind("id", UUID.fromString(transactionId))
                   .bind("loan", loan)
                   .execute();
-              new ScheduleRepository(core.jdbi()).rewrite(h, loan, at);
+              if (!new StatementRepository(core.jdbi()).follow(h, loan, at)) {
+                new ScheduleRepository(core.jdbi()).rewrite(h, loan, at);
+              }
               new CloseOfBusinessRepository(core.jdbi()).posted(h, loan, at);
               new DelinquencyRepository(core.jdbi()).posted(h, loan, at);
             });
