@@ -12,29 +12,36 @@ import java.util.function.Supplier;
 
 /**
  * A loan read under its lock, with what postings to it may need: its product's default fees in the
- * product's order, and the total of its applied disbursements. Those two are read on first use
- * (within the same database transaction), so a posting that needs neither, such as a repayment,
- * costs no query for them.
+ * product's order, the total of its applied disbursements, and whether it is a revolving credit
+ * line. Those are read on first use (within the same database transaction), so a posting that needs
+ * none of them, such as a repayment, costs no query for them.
  */
 public final class LoanContext {
   private final Loan loan;
   private final Supplier<List<DefaultFee>> readFees;
   private final Supplier<BigDecimal> readDisbursed;
+  private final Supplier<Boolean> readCreditLine;
   private List<DefaultFee> productFees;
   private BigDecimal disbursed;
+  private Boolean creditLine;
 
-  /** A context with everything known up front. */
+  /** A context of a loan that is not a credit line, with everything known up front. */
   public LoanContext(Loan loan, List<DefaultFee> productFees, BigDecimal disbursed) {
-    this(loan, () -> productFees, () -> disbursed);
+    this(loan, () -> productFees, () -> disbursed, () -> false);
     requireNonNull(productFees, "productFees");
     requireNonNull(disbursed, "disbursed");
   }
 
-  /** A context whose fees and disbursed total are read when first asked for. */
-  LoanContext(Loan loan, Supplier<List<DefaultFee>> fees, Supplier<BigDecimal> disbursed) {
+  /** A context whose fees, disbursed total and product type are read when first asked for. */
+  LoanContext(
+      Loan loan,
+      Supplier<List<DefaultFee>> fees,
+      Supplier<BigDecimal> disbursed,
+      Supplier<Boolean> creditLine) {
     this.loan = requireNonNull(loan, "loan");
     this.readFees = requireNonNull(fees, "fees");
     this.readDisbursed = requireNonNull(disbursed, "disbursed");
+    this.readCreditLine = requireNonNull(creditLine, "creditLine");
   }
 
   public Loan loan() {
@@ -62,8 +69,21 @@ public final class LoanContext {
     return productFees().stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst();
   }
 
-  /** What may still be disbursed: the approved amount less the applied disbursements. */
+  /**
+   * What may still be disbursed. A term loan (and a pay-as-you-go contract) pays out its approved
+   * amount once: the amount less the applied disbursements. A revolving credit line's amount is a
+   * limit that renews as it is repaid: the limit less the principal outstanding, so principal
+   * repaid may be drawn again.
+   */
   BigDecimal undisbursed() {
-    return loan.terms().amount().subtract(disbursed()).max(Amounts.ZERO);
+    BigDecimal used = creditLine() ? loan.state().balances().principal() : disbursed();
+    return loan.terms().amount().subtract(used).max(Amounts.ZERO);
+  }
+
+  private boolean creditLine() {
+    if (creditLine == null) {
+      creditLine = requireNonNull(readCreditLine.get(), "creditLine");
+    }
+    return creditLine;
   }
 }

@@ -501,7 +501,8 @@ public final class TransactionRepository {
    * {@code h}'s transaction) when a policy first asks for it.
    */
   private static LoanContext context(Handle h, Loan loan) {
-    return new LoanContext(loan, () -> productFees(h, loan), () -> disbursed(h, loan));
+    return new LoanContext(
+        loan, () -> productFees(h, loan), () -> disbursed(h, loan), () -> creditLine(h, loan));
   }
 
   private static List<DefaultFee> productFees(Handle h, Loan loan) {
@@ -517,6 +518,16 @@ public final class TransactionRepository {
                     rs.getBigDecimal("amount"),
                     DefaultFee.Event.valueOf(rs.getString("event").toUpperCase(Locale.ROOT))))
         .list();
+  }
+
+  /** Whether the loan's product is revolving credit, whose limit renews as it is repaid. */
+  private static boolean creditLine(Handle h, Loan loan) {
+    return h.createQuery(
+            "SELECT p.type = 'revolving_credit' FROM loan l JOIN product p ON p.id = l.product_id"
+                + " WHERE l.id = :loan")
+        .bind("loan", loan.id())
+        .mapTo(Boolean.class)
+        .one();
   }
 
   private static BigDecimal disbursed(Handle h, Loan loan) {

@@ -118,6 +118,28 @@ final class Lender {
     return products.publishProduct(PublishProductRequest.newBuilder().setId(draft.getId()).build());
   }
 
+  /** A published NGN revolving credit line up to 2,000,000.00, with these fees. */
+  Product creditLine(DefaultFee... fees) {
+    ProductInput.Builder input =
+        ProductInput.newBuilder()
+            .setType("revolving_credit")
+            .setName("Tractor credit line")
+            .setCurrency("NGN")
+            .setMaxLoanAmount("2000000")
+            .setDefaultLoanAmount("100000")
+            .setMaxInterestRate("24")
+            .setDefaultInterestRate("12")
+            .setStatementDay(25)
+            .setRepaymentDueDay(10)
+            .setMinimumPaymentPercent("5");
+    for (DefaultFee fee : fees) {
+      input.addDefaultFees(fee);
+    }
+    Product draft =
+        products.createProduct(CreateProductRequest.newBuilder().setProduct(input).build());
+    return products.publishProduct(PublishProductRequest.newBuilder().setId(draft.getId()).build());
+  }
+
   static DefaultFee fee(String name, String type, String amount, String event) {
     return DefaultFee.newBuilder()
         .setName(name)

@@ -37,6 +37,32 @@ class TransactionPostingTest {
   }
 
   @Test
+  void aCreditLineIsDrawnAgainUpToItsLimitAsItsPrincipalIsRepaid() {
+    Product line = lender.creditLine(Lender.fee("Set-up fee", "flat", "1000", "disbursement"));
+    Loan loan = lender.openLoan(line, "100000");
+
+    lender.disburse(loan, "100000");
+    assertConflict(
+        () -> lender.disburse(loan, "0.01"),
+        "Amount exceeds what is left to disburse; at most 0.00 can still be disbursed.");
+
+    // The set-up fee is paid first, then 30,000.00 of principal: 30,000.00 of the limit is free.
+    lender.repay(loan, "31000");
+    assertConflict(
+        () -> lender.disburse(loan, "30000.01"),
+        "Amount exceeds what is left to disburse; at most 30000.00 can still be disbursed.");
+    Transaction redraw = lender.disburse(loan, "30000");
+
+    // The flat set-up fee came with the first draw only.
+    assertThat(redraw.getResultOutstandingBalance()).isEqualTo("100000.00");
+    Loan drawn = lender.loan(loan.getId());
+    assertThat(drawn.getPrincipal()).isEqualTo("100000.00");
+    assertThat(drawn.getFee()).isEqualTo("0.00");
+    assertThat(drawn.getStatus()).isEqualTo("active");
+    lender.assertLedgerConsistent(loan);
+  }
+
+  @Test
   void disbursementsMayBePartialButNeverExceedTheApprovedAmount() {
     Loan loan = lender.openLoan(plain, "1000000");
     Instant before = Instant.now();
