@@ -265,7 +265,11 @@ public final class CoreServer implements AutoCloseable {
             (h, loan, now, applied) -> {
               schedules.follow(h, loan, now, applied);
               accruals.posted(h, loan, now);
-              delinquency.posted(h, loan, now);
+              if (applied == null) {
+                delinquency.reverted(h, loan, now);
+              } else {
+                delinquency.posted(h, loan, now);
+              }
             });
     TransactionBook book =
         new TransactionBook(
