@@ -7,9 +7,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.furrow.core.CoreConfig;
 import dev.furrow.core.CoreServer;
+import dev.furrow.core.cob.CloseOfBusinessRepository;
+import dev.furrow.core.delinquency.DelinquencyRepository;
 import dev.furrow.core.platform.grpc.Caller;
+import dev.furrow.core.schedule.ScheduleRepository;
 import dev.furrow.gateway.GatewayConfig;
 import dev.furrow.gateway.GatewayServer;
+import dev.furrow.proto.lending.v1.CloseOfBusinessAdminServiceGrpc;
+import dev.furrow.proto.lending.v1.RunCloseOfBusinessRequest;
 import dev.furrow.proto.partner.v1.ApiFace;
 import dev.furrow.proto.partner.v1.CreatePartnerRequest;
 import dev.furrow.proto.partner.v1.IssueApiKeyRequest;
@@ -27,6 +32,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -51,6 +59,7 @@ final class LendingSystem implements BeforeAllCallback, AfterAllCallback {
   private GatewayServer gateway;
   private ManagedChannel channel;
   private PartnerAdminServiceBlockingStub admin;
+  private CloseOfBusinessAdminServiceGrpc.CloseOfBusinessAdminServiceBlockingStub closeOfBusiness;
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -62,6 +71,9 @@ final class LendingSystem implements BeforeAllCallback, AfterAllCallback {
     operator.put(Caller.SERVICE_TOKEN, TOKEN);
     admin =
         PartnerAdminServiceGrpc.newBlockingStub(channel)
+            .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(operator));
+    closeOfBusiness =
+        CloseOfBusinessAdminServiceGrpc.newBlockingStub(channel)
             .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(operator));
   }
 
@@ -79,6 +91,37 @@ final class LendingSystem implements BeforeAllCallback, AfterAllCallback {
   /** {@code http://127.0.0.1:<port>}, the base of every link the gateway builds. */
   String baseUrl() {
     return "http://127.0.0.1:" + gateway.port();
+  }
+
+  /** The operator closes every open business date up to {@code day} (close of business). */
+  void closeBusinessDate(String day) {
+    closeOfBusiness.runCloseOfBusiness(
+        RunCloseOfBusinessRequest.newBuilder().setBusinessDate(day).build());
+  }
+
+  /**
+   * Moves the loan's transaction (and any posted with it) to 10:00 UTC on {@code day}, and lets
+   * what follows a posting run again as of that day (schedule, accrual start, delinquency), as the
+   * core's close-of-business tests do: the core dates transactions by the wall clock.
+   */
+  void backdate(String loan, String transaction, String day) {
+    final Instant at = Instant.parse(day + "T10:00:00Z");
+    final UUID loanId = UUID.fromString(loan);
+    core.jdbi()
+        .useTransaction(
+            h -> {
+              h.createUpdate(
+                      "UPDATE loan_transaction SET created_at = :at, completed_at = :at"
+                          + " WHERE loan_id = :loan AND created_at = ("
+                          + "SELECT created_at FROM loan_transaction WHERE id = :id)")
+                  .bind("at", OffsetDateTime.parse(day + "T10:00:00Z"))
+                  .bind("id", UUID.fromString(transaction))
+                  .bind("loan", loanId)
+                  .execute();
+              new ScheduleRepository(core.jdbi()).rewrite(h, loanId, at);
+              new CloseOfBusinessRepository(core.jdbi()).posted(h, loanId, at);
+              new DelinquencyRepository(core.jdbi()).posted(h, loanId, at);
+            });
   }
 
   /** A new partner with a LENDING key. */

@@ -9,8 +9,10 @@ import dev.furrow.proto.lending.v1.EndUser;
 import dev.furrow.proto.lending.v1.EndUserInput;
 import dev.furrow.proto.lending.v1.LedgerCheck;
 import dev.furrow.proto.lending.v1.Loan;
+import dev.furrow.proto.lending.v1.LoanDelinquency;
 import dev.furrow.proto.lending.v1.LoanInput;
 import dev.furrow.proto.lending.v1.LoanSchedule;
+import dev.furrow.proto.lending.v1.PortfolioAtRisk;
 import dev.furrow.proto.lending.v1.Product;
 import dev.furrow.proto.lending.v1.ProductInput;
 import dev.furrow.proto.lending.v1.Transaction;
@@ -92,11 +94,19 @@ final class LendingJson {
   static final DrfJsonWriter TRANSACTION_WRITER =
       DrfJsonWriter.builder(Transaction.getDescriptor()).embedJson(CUSTOM_FIELD).build();
 
-  /** The ledger check of a loan ({@code loans/loan/{id}/ledger/}), an addition to the reference. */
   /** A loan's schedule: {@code GET /api/v1/loans/loan/{id}/schedule/}. */
   static final DrfJsonWriter SCHEDULE_WRITER = DrfJsonWriter.of(LoanSchedule.getDescriptor());
 
+  /** The ledger check of a loan ({@code loans/loan/{id}/ledger/}), an addition to the reference. */
   static final DrfJsonWriter LEDGER_CHECK_WRITER = DrfJsonWriter.of(LedgerCheck.getDescriptor());
+
+  /** A loan's delinquency: {@code GET /api/v1/loans/loan/{id}/delinquency/}, an addition. */
+  static final DrfJsonWriter LOAN_DELINQUENCY_WRITER =
+      DrfJsonWriter.of(LoanDelinquency.getDescriptor());
+
+  /** The caller's portfolio at risk: {@code GET /api/v1/portfolio/at-risk/}, an addition. */
+  static final DrfJsonWriter PORTFOLIO_AT_RISK_WRITER =
+      DrfJsonWriter.of(PortfolioAtRisk.getDescriptor());
 
   private LendingJson() {}
 }
