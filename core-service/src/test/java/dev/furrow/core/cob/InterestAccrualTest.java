@@ -73,7 +73,8 @@ class InterestAccrualTest {
         .containsExactly("2026-01-01");
     assertThat(response.getRuns(0).getStepsList())
         .extracting(CloseOfBusinessStepRun::getStep)
-        .containsExactly("accrue_interest", "age_instalments", "apply_delinquency");
+        .containsExactly(
+            "accrue_interest", "age_instalments", "apply_delinquency", "run_billing_cycle");
     // Two loans accrue: the stopped one does not. 50.00 + 0.32 (0.3287671232 posts 0.32).
     assertThat(response.getRuns(0).getSteps(0).getRows()).isEqualTo(2);
     assertThat(response.getRuns(0).getSteps(0).getAmount()).isEqualTo("50.32");
