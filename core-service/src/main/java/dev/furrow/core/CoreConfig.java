@@ -17,9 +17,8 @@ import java.util.Map;
  * @param grpcPort port of the gRPC server; 0 picks a free one
  * @param serviceToken token operators and internal services (the ingester) present in the {@code
  *     x-furrow-service-token} metadata entry
- * @param billingScheduler whether the core runs the weekly billing cycle itself, hourly for today's
- *     UTC date (on in production, off in tests, which run the cycle for chosen dates)
- * @param closeOfBusiness the daily close of business and its delinquency thresholds
+ * @param closeOfBusiness the daily close of business (which also runs the weekly billing cycle) and
+ *     its delinquency thresholds
  */
 public record CoreConfig(
     String dbUrl,
@@ -28,7 +27,6 @@ public record CoreConfig(
     int dbPoolSize,
     int grpcPort,
     String serviceToken,
-    boolean billingScheduler,
     CloseOfBusinessSettings closeOfBusiness) {
 
   public static final String DEFAULT_DB_URL =
@@ -50,10 +48,7 @@ public record CoreConfig(
     }
   }
 
-  /**
-   * A configuration without the billing scheduler and the daily close-of-business schedule (tests,
-   * the local system).
-   */
+  /** A configuration without the daily close-of-business schedule (tests, the local system). */
   public CoreConfig(
       String dbUrl,
       String dbUser,
@@ -68,11 +63,10 @@ public record CoreConfig(
         dbPoolSize,
         grpcPort,
         serviceToken,
-        false,
         CloseOfBusinessSettings.UNSCHEDULED);
   }
 
-  /** A configuration for a database URL, with defaults for the rest and no schedulers. */
+  /** A configuration for a database URL, with defaults for the rest and no scheduler. */
   public static CoreConfig of(String dbUrl, String serviceToken) {
     return new CoreConfig(dbUrl, "", "", 16, 0, serviceToken);
   }
@@ -80,26 +74,12 @@ public record CoreConfig(
   /** The same configuration listening on another gRPC port. */
   public CoreConfig withGrpcPort(int port) {
     return new CoreConfig(
-        dbUrl,
-        dbUser,
-        dbPassword,
-        dbPoolSize,
-        port,
-        serviceToken,
-        billingScheduler,
-        closeOfBusiness);
-  }
-
-  /** The same configuration with the billing scheduler on or off. */
-  public CoreConfig withBillingScheduler(boolean on) {
-    return new CoreConfig(
-        dbUrl, dbUser, dbPassword, dbPoolSize, grpcPort, serviceToken, on, closeOfBusiness);
+        dbUrl, dbUser, dbPassword, dbPoolSize, port, serviceToken, closeOfBusiness);
   }
 
   /** The same configuration with other close-of-business settings. */
   public CoreConfig withCloseOfBusiness(CloseOfBusinessSettings settings) {
-    return new CoreConfig(
-        dbUrl, dbUser, dbPassword, dbPoolSize, grpcPort, serviceToken, billingScheduler, settings);
+    return new CoreConfig(dbUrl, dbUser, dbPassword, dbPoolSize, grpcPort, serviceToken, settings);
   }
 
   /**
@@ -177,7 +157,6 @@ public record CoreConfig(
         Integer.parseInt(env.getOrDefault("FURROW_DB_POOL_SIZE", "16")),
         Integer.parseInt(env.getOrDefault("FURROW_CORE_PORT", String.valueOf(DEFAULT_GRPC_PORT))),
         token,
-        billingSchedulerSetting(env.getOrDefault("FURROW_BILLING_SCHEDULER", "on")),
         new CloseOfBusinessSettings(
             switch (env.getOrDefault("FURROW_COB_SCHEDULER", "on")
                 .strip()
@@ -194,15 +173,5 @@ public record CoreConfig(
             Integer.parseInt(env.getOrDefault("FURROW_DEFAULT_AFTER_DAYS_IN_ARREARS", "90")),
             Integer.parseInt(env.getOrDefault("FURROW_COB_CHUNK_SIZE", "50000")),
             Integer.parseInt(env.getOrDefault("FURROW_COB_WORKERS", "2"))));
-  }
-
-  private static boolean billingSchedulerSetting(String value) {
-    return switch (value.trim().toLowerCase(Locale.ROOT)) {
-      case "on", "true", "1", "yes" -> true;
-      case "off", "false", "0", "no" -> false;
-      default ->
-          throw new IllegalArgumentException(
-              "FURROW_BILLING_SCHEDULER: \"" + value + "\" (expected: on or off)");
-    };
   }
 }

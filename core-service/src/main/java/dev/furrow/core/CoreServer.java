@@ -6,11 +6,11 @@ import dev.furrow.core.application.ApplicationPolicy;
 import dev.furrow.core.application.ApplicationRepository;
 import dev.furrow.core.application.UnderwritingPolicy;
 import dev.furrow.core.billing.BillingCycle;
+import dev.furrow.core.billing.BillingCycleStep;
 import dev.furrow.core.billing.BillingDesk;
 import dev.furrow.core.billing.BillingGrpcServices;
 import dev.furrow.core.billing.BillingPolicy;
 import dev.furrow.core.billing.BillingRepository;
-import dev.furrow.core.billing.BillingScheduler;
 import dev.furrow.core.billing.UsageBilling;
 import dev.furrow.core.borrower.EndUserDirectory;
 import dev.furrow.core.borrower.EndUserGrpcService;
@@ -113,17 +113,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class CoreServer implements AutoCloseable {
   private final Database database;
   private final Server server;
-  @Nullable private final BillingScheduler billingScheduler;
   @Nullable private final DailyCloseOfBusiness daily;
 
-  private CoreServer(
-      Database database,
-      Server server,
-      @Nullable BillingScheduler billingScheduler,
-      @Nullable DailyCloseOfBusiness daily) {
+  private CoreServer(Database database, Server server, @Nullable DailyCloseOfBusiness daily) {
     this.database = database;
     this.server = server;
-    this.billingScheduler = billingScheduler;
     this.daily = daily;
   }
 
@@ -143,8 +137,7 @@ public final class CoreServer implements AutoCloseable {
       Clock clock = Clock.systemUTC();
       CloseOfBusiness closeOfBusiness =
           closeOfBusiness(database.jdbi(), config.closeOfBusiness(), clock);
-      BillingCycle billingCycle =
-          bindServices(builder, database.jdbi(), config, clock, closeOfBusiness);
+      bindServices(builder, database.jdbi(), config, clock, closeOfBusiness);
       HealthStatusManager health = new HealthStatusManager();
       builder
           .addService(health.getHealthService())
@@ -157,11 +150,7 @@ public final class CoreServer implements AutoCloseable {
           config.closeOfBusiness().scheduled()
               ? DailyCloseOfBusiness.start(closeOfBusiness, clock, config.closeOfBusiness().runAt())
               : null;
-      return new CoreServer(
-          database,
-          server,
-          config.billingScheduler() ? BillingScheduler.start(billingCycle, clock) : null,
-          daily);
+      return new CoreServer(database, server, daily);
     } catch (IOException e) {
       database.close();
       throw new UncheckedIOException("Cannot start the gRPC server: " + e.getMessage(), e);
@@ -173,8 +162,8 @@ public final class CoreServer implements AutoCloseable {
 
   /**
    * Close of business over the database with its steps in order: interest accrual, instalment
-   * ageing, delinquency moves and fees, revolving credit statements. Public so the benchmark runs
-   * the same thing.
+   * ageing, delinquency moves and fees, the pay-as-you-go weekly billing cycle, revolving credit
+   * statements. Public so the benchmark runs the same thing.
    */
   public static CloseOfBusiness closeOfBusiness(
       Jdbi jdbi, CoreConfig.CloseOfBusinessSettings settings, Clock clock) {
@@ -190,13 +179,20 @@ public final class CoreServer implements AutoCloseable {
             new InstalmentAgeing(delinquency, clock),
             new DelinquencyTransitions(
                 delinquency, new DelinquencyRules(settings.defaultAfterDaysInArrears()), clock),
+            new BillingCycleStep(billingCycle(jdbi))),
             new StatementGeneration(
                 new StatementRepository(jdbi), clock, StatementGeneration.DEFAULT_CHUNK_SIZE)),
         clock);
   }
 
-  /** Binds every service; returns the billing cycle for the scheduler. */
-  private static BillingCycle bindServices(
+  /** The weekly billing cycle, run by close of business and by the operator's RunBillingCycle. */
+  private static BillingCycle billingCycle(Jdbi jdbi) {
+    return new BillingCycle(
+        new BillingRepository(jdbi), new BillingPolicy(), ContractStatuses::refresh);
+  }
+
+  /** Binds every service. */
+  private static void bindServices(
       ServerBuilder<?> builder,
       Jdbi jdbi,
       CoreConfig config,
@@ -276,7 +272,11 @@ public final class CoreServer implements AutoCloseable {
                 schedules.follow(h, loan, now, applied);
               }
               accruals.posted(h, loan, now);
-              delinquency.posted(h, loan, now);
+              if (applied == null) {
+                delinquency.reverted(h, loan, now);
+              } else {
+                delinquency.posted(h, loan, now);
+              }
             });
     TransactionBook book =
         new TransactionBook(
@@ -293,11 +293,10 @@ public final class CoreServer implements AutoCloseable {
     guarded(builder, new StatementGrpcService(new LoanStatements(statements)), lending);
     bindContracts(builder, jdbi, clock, loans, book, payg, operator);
     BillingRepository billing = new BillingRepository(jdbi);
-    BillingCycle billingCycle =
-        new BillingCycle(billing, new BillingPolicy(), ContractStatuses::refresh);
     BillingDesk billingDesk = new BillingDesk(billing, new BillingPolicy());
     guarded(builder, new BillingGrpcServices.Billing(billingDesk), payg);
-    guarded(builder, new BillingGrpcServices.BillingAdmin(billingCycle, billingDesk), operator);
+    guarded(
+        builder, new BillingGrpcServices.BillingAdmin(billingCycle(jdbi), billingDesk), operator);
     PaymentRepository payments = new PaymentRepository(jdbi);
     PaymentDesk paymentDesk =
         new PaymentDesk(
@@ -309,7 +308,6 @@ public final class CoreServer implements AutoCloseable {
             clock);
     guarded(builder, new PaymentGrpcService(paymentDesk), payg);
     guarded(builder, new PaymentAdminGrpcService(paymentDesk), operator);
-    return billingCycle;
   }
 
   /** The pay-as-you-go contracts (partner reads behind the PAYG key, administration). */
@@ -362,9 +360,6 @@ public final class CoreServer implements AutoCloseable {
   public void close() {
     if (daily != null) {
       daily.close();
-    }
-    if (billingScheduler != null) {
-      billingScheduler.close();
     }
     server.shutdown();
     try {

@@ -61,6 +61,7 @@ final class LendingSystem implements BeforeAllCallback, AfterAllCallback {
   private GatewayServer gateway;
   private ManagedChannel channel;
   private PartnerAdminServiceBlockingStub admin;
+  private CloseOfBusinessAdminServiceGrpc.CloseOfBusinessAdminServiceBlockingStub closeOfBusiness;
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -72,6 +73,9 @@ final class LendingSystem implements BeforeAllCallback, AfterAllCallback {
     operator.put(Caller.SERVICE_TOKEN, TOKEN);
     admin =
         PartnerAdminServiceGrpc.newBlockingStub(channel)
+            .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(operator));
+    closeOfBusiness =
+        CloseOfBusinessAdminServiceGrpc.newBlockingStub(channel)
             .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(operator));
   }
 
@@ -88,11 +92,8 @@ final class LendingSystem implements BeforeAllCallback, AfterAllCallback {
 
   /** The operator closes every open business date up to {@code day} ("2026-01-25"). */
   void closeBusinessDate(String day) {
-    final Metadata operator = new Metadata();
-    operator.put(Caller.SERVICE_TOKEN, TOKEN);
-    CloseOfBusinessAdminServiceGrpc.newBlockingStub(channel)
-        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(operator))
-        .runCloseOfBusiness(RunCloseOfBusinessRequest.newBuilder().setBusinessDate(day).build());
+    closeOfBusiness.runCloseOfBusiness(
+        RunCloseOfBusinessRequest.newBuilder().setBusinessDate(day).build());
   }
 
   /**

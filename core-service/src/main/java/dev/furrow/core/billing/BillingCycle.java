@@ -32,9 +32,13 @@ public final class BillingCycle {
     this.statuses = statuses;
   }
 
-  /** What one run did. */
+  /** What one run did; each contract visited is one database transaction. */
   public record Result(
-      LocalDate businessDate, int periodsIssued, int invoicesOverdue, int contractsChanged) {}
+      LocalDate businessDate,
+      int periodsIssued,
+      int invoicesOverdue,
+      int contractsChanged,
+      int contractsVisited) {}
 
   private record ContractResult(int issued, int overdue, boolean changed) {}
 
@@ -43,14 +47,16 @@ public final class BillingCycle {
     int issued = 0;
     int overdue = 0;
     int changed = 0;
+    int visited = 0;
     for (long contractId : repository.contractsToVisit(businessDate)) {
+      visited++;
       ContractResult r =
           repository.jdbi().inTransaction(h -> runContract(h, contractId, businessDate));
       issued += r.issued();
       overdue += r.overdue();
       changed += r.changed() ? 1 : 0;
     }
-    Result result = new Result(businessDate, issued, overdue, changed);
+    Result result = new Result(businessDate, issued, overdue, changed, visited);
     if (issued + overdue + changed > 0) {
       log.info(
           "Billing cycle {}: {} periods issued, {} invoices overdue, {} contract statuses changed",

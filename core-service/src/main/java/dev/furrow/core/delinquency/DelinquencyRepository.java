@@ -321,6 +321,35 @@ public final class DelinquencyRepository {
     }
   }
 
+  /**
+   * Follows a revert as {@link #posted} does, after first setting the loan's pending principal and
+   * interest again from its rewritten schedule, once a close of business has run: what is left of
+   * the instalments due by the open business date, capped by the balances, as the close's ageing
+   * sets them (nothing when nothing is due, as after the first disbursement is reverted). A
+   * reversal negates its original's changes to the pending amounts, but a close may have made
+   * amounts due since the original was posted, so those changes alone would leave the close's
+   * amounts behind. Before the first close nothing but fees is ever due, and the negation is exact.
+   */
+  public void reverted(Handle h, UUID loanId, Instant now) {
+    Optional<LocalDate> closed = CloseOfBusinessRepository.lastClosed(h);
+    if (closed.isPresent()) {
+      h.createUpdate(
+              "UPDATE loan l SET pending_principal = least(d.principal_due, l.principal),"
+                  + " pending_interest = least(d.interest_due, l.interest), updated_at = :now"
+                  + " FROM (SELECT coalesce(sum(principal - paid_principal), 0) AS principal_due,"
+                  + " coalesce(sum(interest - paid_interest), 0) AS interest_due"
+                  + " FROM loan_instalment WHERE loan_id = :loan AND due_date <= :open) d"
+                  + " WHERE l.id = :loan AND (l.pending_principal, l.pending_interest)"
+                  + " IS DISTINCT FROM (least(d.principal_due, l.principal),"
+                  + " least(d.interest_due, l.interest))")
+          .bind("loan", loanId)
+          .bind("open", closed.get().plusDays(1))
+          .bind("now", utc(now))
+          .execute();
+    }
+    posted(h, loanId, now);
+  }
+
   /** The partner's loan's delinquency as of the open business date; empty when not its loan. */
   public Optional<LoanDelinquency> delinquency(long partnerId, UUID loanId) {
     return jdbi.inTransaction(

@@ -23,6 +23,7 @@ import dev.furrow.proto.lending.v1.GetLoanDelinquencyRequest;
 import dev.furrow.proto.lending.v1.GetLoanRequest;
 import dev.furrow.proto.lending.v1.GetLoanScheduleRequest;
 import dev.furrow.proto.lending.v1.GetPortfolioAtRiskRequest;
+import dev.furrow.proto.lending.v1.GetTransactionRequest;
 import dev.furrow.proto.lending.v1.LedgerCheck;
 import dev.furrow.proto.lending.v1.Loan;
 import dev.furrow.proto.lending.v1.LoanDelinquency;
@@ -226,6 +227,13 @@ public final class Books {
   public Transaction revert(Transaction t) {
     return transactions()
         .revertTransaction(RevertTransactionRequest.newBuilder().setId(t.getId()).build());
+  }
+
+  /** The loan's latest applied transaction. */
+  public Transaction lastTransaction(Loan loan) {
+    return transactions()
+        .getTransaction(
+            GetTransactionRequest.newBuilder().setId(loan(loan).getLastTransaction()).build());
   }
 
   public Loan loan(Loan loan) {

@@ -74,7 +74,11 @@ class InterestAccrualTest {
     assertThat(response.getRuns(0).getStepsList())
         .extracting(CloseOfBusinessStepRun::getStep)
         .containsExactly(
-            "accrue_interest", "age_instalments", "apply_delinquency", "generate_statements");
+            "accrue_interest",
+            "age_instalments",
+            "apply_delinquency",
+            "run_billing_cycle",
+            "generate_statements");
     // Two loans accrue: the stopped one does not. 50.00 + 0.32 (0.3287671232 posts 0.32).
     assertThat(response.getRuns(0).getSteps(0).getRows()).isEqualTo(2);
     assertThat(response.getRuns(0).getSteps(0).getAmount()).isEqualTo("50.32");

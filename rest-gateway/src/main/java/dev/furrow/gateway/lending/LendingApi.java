@@ -10,7 +10,8 @@ import io.grpc.Channel;
 /**
  * The partner lending face: everything under {@value #PREFIX}, keyed by {@code X-Api-Key}. One
  * annotated service per resource (products, end users, applications, loans, transactions,
- * statements), each a thin mapping of the reference's paths onto the core's gRPC service;
+ * statements, the portfolio), each a thin mapping of the reference's paths onto the core's gRPC
+ * service;
  * docs/rest-api.md describes the face.
  */
 public final class LendingApi {
@@ -31,5 +32,6 @@ public final class LendingApi {
     sb.annotatedService(new LoansApi(core));
     sb.annotatedService(new TransactionsApi(core));
     sb.annotatedService(new StatementsApi(core));
+    sb.annotatedService(new PortfolioApi(core));
   }
 }

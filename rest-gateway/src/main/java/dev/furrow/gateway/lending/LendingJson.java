@@ -9,8 +9,10 @@ import dev.furrow.proto.lending.v1.EndUser;
 import dev.furrow.proto.lending.v1.EndUserInput;
 import dev.furrow.proto.lending.v1.LedgerCheck;
 import dev.furrow.proto.lending.v1.Loan;
+import dev.furrow.proto.lending.v1.LoanDelinquency;
 import dev.furrow.proto.lending.v1.LoanInput;
 import dev.furrow.proto.lending.v1.LoanSchedule;
+import dev.furrow.proto.lending.v1.PortfolioAtRisk;
 import dev.furrow.proto.lending.v1.Product;
 import dev.furrow.proto.lending.v1.ProductInput;
 import dev.furrow.proto.lending.v1.Statement;
@@ -101,6 +103,14 @@ final class LendingJson {
 
   /** The ledger check of a loan ({@code loans/loan/{id}/ledger/}), an addition to the reference. */
   static final DrfJsonWriter LEDGER_CHECK_WRITER = DrfJsonWriter.of(LedgerCheck.getDescriptor());
+
+  /** A loan's delinquency: {@code GET /api/v1/loans/loan/{id}/delinquency/}, an addition. */
+  static final DrfJsonWriter LOAN_DELINQUENCY_WRITER =
+      DrfJsonWriter.of(LoanDelinquency.getDescriptor());
+
+  /** The caller's portfolio at risk: {@code GET /api/v1/portfolio/at-risk/}, an addition. */
+  static final DrfJsonWriter PORTFOLIO_AT_RISK_WRITER =
+      DrfJsonWriter.of(PortfolioAtRisk.getDescriptor());
 
   private LendingJson() {}
 }

@@ -17,6 +17,7 @@ import dev.furrow.gateway.drf.DrfPagination;
 import dev.furrow.gateway.drf.ListQueryParams;
 import dev.furrow.proto.lending.v1.CloseLoanRequest;
 import dev.furrow.proto.lending.v1.CreateLoanRequest;
+import dev.furrow.proto.lending.v1.GetLoanDelinquencyRequest;
 import dev.furrow.proto.lending.v1.GetLoanRequest;
 import dev.furrow.proto.lending.v1.GetLoanScheduleRequest;
 import dev.furrow.proto.lending.v1.ListLoansRequest;
@@ -26,6 +27,8 @@ import dev.furrow.proto.lending.v1.LoanServiceGrpc;
 import dev.furrow.proto.lending.v1.LoanServiceGrpc.LoanServiceFutureStub;
 import dev.furrow.proto.lending.v1.MakeArrearsRequest;
 import dev.furrow.proto.lending.v1.MakeDefaultRequest;
+import dev.furrow.proto.lending.v1.PortfolioServiceGrpc;
+import dev.furrow.proto.lending.v1.PortfolioServiceGrpc.PortfolioServiceFutureStub;
 import dev.furrow.proto.lending.v1.ScheduleServiceGrpc;
 import dev.furrow.proto.lending.v1.ScheduleServiceGrpc.ScheduleServiceFutureStub;
 import dev.furrow.proto.lending.v1.StartInterestCalculationRequest;
@@ -44,11 +47,13 @@ public final class LoansApi {
 
   private final LoanServiceFutureStub loans;
   private final ScheduleServiceFutureStub schedules;
+  private final PortfolioServiceFutureStub portfolio;
 
   /** The endpoints, calling the core behind the given channel. */
   public LoansApi(Channel core) {
     this.loans = LoanServiceGrpc.newFutureStub(requireNonNull(core, "core"));
     this.schedules = ScheduleServiceGrpc.newFutureStub(core);
+    this.portfolio = PortfolioServiceGrpc.newFutureStub(core);
   }
 
   private LoanServiceFutureStub stub(ServiceRequestContext ctx) {
@@ -97,6 +102,21 @@ public final class LoansApi {
             .getLoanSchedule(GetLoanScheduleRequest.newBuilder().setId(id).build()),
         HttpStatus.OK,
         LendingJson.SCHEDULE_WRITER::write,
+        null);
+  }
+
+  /**
+   * The loan's delinquency (an addition to the reference, docs/close-of-business.md): days past
+   * due, ageing bucket and what is left of its overdue instalments, as of the last close of
+   * business.
+   */
+  @Get(PATH + "{id}/delinquency/")
+  public HttpResponse delinquency(ServiceRequestContext ctx, @Param("id") String id) {
+    return CoreReplies.json(
+        CoreCalls.forRequest(portfolio, ctx)
+            .getLoanDelinquency(GetLoanDelinquencyRequest.newBuilder().setId(id).build()),
+        HttpStatus.OK,
+        LendingJson.LOAN_DELINQUENCY_WRITER::write,
         null);
   }
 
