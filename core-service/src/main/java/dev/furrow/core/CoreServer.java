@@ -179,7 +179,7 @@ public final class CoreServer implements AutoCloseable {
             new InstalmentAgeing(delinquency, clock),
             new DelinquencyTransitions(
                 delinquency, new DelinquencyRules(settings.defaultAfterDaysInArrears()), clock),
-            new BillingCycleStep(billingCycle(jdbi))),
+            new BillingCycleStep(billingCycle(jdbi)),
             new StatementGeneration(
                 new StatementRepository(jdbi), clock, StatementGeneration.DEFAULT_CHUNK_SIZE)),
         clock);

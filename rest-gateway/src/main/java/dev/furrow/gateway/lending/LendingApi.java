@@ -11,8 +11,7 @@ import io.grpc.Channel;
  * The partner lending face: everything under {@value #PREFIX}, keyed by {@code X-Api-Key}. One
  * annotated service per resource (products, end users, applications, loans, transactions,
  * statements, the portfolio), each a thin mapping of the reference's paths onto the core's gRPC
- * service;
- * docs/rest-api.md describes the face.
+ * service; docs/rest-api.md describes the face.
  */
 public final class LendingApi {
 
