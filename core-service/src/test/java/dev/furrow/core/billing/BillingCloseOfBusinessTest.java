@@ -56,7 +56,11 @@ class BillingCloseOfBusinessTest {
     assertThat(run.getStepsList())
         .extracting(CloseOfBusinessStepRun::getStep)
         .containsExactly(
-            "accrue_interest", "age_instalments", "apply_delinquency", "run_billing_cycle");
+            "accrue_interest",
+            "age_instalments",
+            "apply_delinquency",
+            "run_billing_cycle",
+            "generate_statements");
     assertThat(run.getSteps(3).getRows()).isZero();
     assertThat(lender.period(metered, "2026-03-02").getStatus()).isEqualTo("draft");
     assertThat(lender.periods(minimum)).isEmpty();
