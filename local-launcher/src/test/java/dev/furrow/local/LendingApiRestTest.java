@@ -72,6 +72,24 @@ class LendingApiRestTest {
   }
 
   @Test
+  void aPathWithoutItsTrailingSlashIsRedirectedToIt() {
+    final Partner partner = system.newPartner();
+
+    final Reply list = partner.get("/api/v1/products/product");
+    final Reply create = partner.post("/api/v1/endusers/enduser", END_USER);
+    final Reply atRisk = partner.get("/api/v1/portfolio/at-risk?currency=NGN");
+
+    // 307 keeps the method and the body: a client that follows it sends the same request again.
+    assertThat(list.status()).isEqualTo(307);
+    assertThat(list.headers().firstValue("location")).hasValue("product/");
+    assertThat(create.status()).isEqualTo(307);
+    assertThat(create.headers().firstValue("location")).hasValue("enduser/");
+    assertThat(atRisk.status()).isEqualTo(307);
+    assertThat(atRisk.headers().firstValue("location")).hasValue("at-risk/?currency=NGN");
+    assertThat(partner.get(END_USERS).json().get("count").asLong()).isZero();
+  }
+
+  @Test
   void aKeyOfTheOtherFaceIsRefused() {
     final Partner partner = system.newPartner();
     final String paygKey = system.issue(partner.id, ApiFace.API_FACE_PAYG);
