@@ -283,6 +283,11 @@ public final class CloseOfBusinessRepository {
       jdbi.useTransaction(
           h -> {
             h.execute("SET LOCAL jit = off");
+            // The loans' ids, sorted for the entries' ids, stay in memory.
+            h.execute("SET LOCAL work_mem = '32MB'");
+            // A crash may lose the last chunks committed: their loans, entries and progress marker
+            // go together, and the resumed step accrues them again.
+            h.execute("SET LOCAL synchronous_commit = off");
             var query =
                 h.createQuery(sql)
                     .bind("after", from)
@@ -334,19 +339,30 @@ public final class CloseOfBusinessRepository {
                 + " AND EXISTS (SELECT 1 FROM end_user eu WHERE eu.id = l.end_user_id"
                 + " AND eu.country = ANY(:countries)))"
             : "";
-    return "WITH chunk AS (SELECT l.id, l.partner_id, l.currency,"
-        + " l.accrued_interest_unposted + trunc(l.principal * l.interest_rate / 36500, 10)"
-        + " AS carry FROM loan l WHERE l.id > :after AND l.id <= :upto"
+    // The day's interest of each loan, with the carried fraction added: the loan's own columns,
+    // so a posting that got to the loan first is re-read (PostgreSQL re-evaluates an UPDATE's
+    // expressions on the row version it waited for), and no separate lock of the chunk is taken.
+    String day = "trunc(l.principal * l.interest_rate / 36500, 10)";
+    String carry = "(l.accrued_interest_unposted + " + day + ")";
+    return "WITH accrued AS (UPDATE loan l SET interest = l.interest + trunc("
+        + carry
+        + ", 2), accrued_interest_unposted = "
+        + carry
+        + " - trunc("
+        + carry
+        + ", 2), interest_accrued_through = :date, updated_at = :now"
+        + " WHERE l.id > :after AND l.id <= :upto"
         + " AND l.status = ANY(:accruing) AND l.interest_calculation_enabled"
         + " AND l.principal > 0 AND l.interest_rate > 0 AND l.accrues_from <= :date"
         + " AND (l.interest_accrued_through IS NULL OR l.interest_accrued_through < :date)"
         + holidayFilter
-        + " FOR UPDATE),"
-        + " accrued AS (UPDATE loan l SET interest = l.interest + trunc(c.carry, 2),"
-        + " accrued_interest_unposted = c.carry - trunc(c.carry, 2),"
-        + " interest_accrued_through = :date, updated_at = :now"
-        + " FROM chunk c WHERE l.id = c.id"
-        + " RETURNING c.id, c.partner_id, c.currency, trunc(c.carry, 2) AS posted),"
+        // RETURNING sees the new row. The cents posted are the old fraction + the day − the new
+        // fraction; the old fraction is in [0, 0.01), so they are the one multiple of 0.01 in
+        // [day − new fraction, day − new fraction + 0.01): exact in numeric arithmetic.
+        + " RETURNING l.id, l.partner_id, l.currency,"
+        + " (ceil(("
+        + day
+        + " - l.accrued_interest_unposted) * 100) / 100)::numeric(20, 2) AS posted),"
         + " entries AS MATERIALIZED (SELECT (:idPrefix"
         + " || lpad(to_hex(row_number() OVER (ORDER BY a.id)), 15, '0'))::uuid AS entry_id, a.*"
         + " FROM accrued a WHERE a.posted > 0),"

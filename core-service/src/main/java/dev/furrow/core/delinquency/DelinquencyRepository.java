@@ -45,6 +45,13 @@ public final class DelinquencyRepository {
     return jdbi.inTransaction(
         h -> {
           h.execute("SET LOCAL jit = off");
+          // Hashes and bitmaps of a few hundred thousand rows stay in memory.
+          h.execute("SET LOCAL work_mem = '64MB'");
+          // The unpaid instalments due by the open date are few (the past ones are paid, the
+          // future ones pending), but the planner estimates status and due date independently
+          // and would read every instalment: they are read through the (status, due_date,
+          // loan_id) index.
+          h.execute("SET LOCAL enable_seqscan = off");
           int instalments =
               h.createUpdate(
                       "UPDATE loan_instalment SET status = 'overdue', updated_at = :now"
@@ -52,20 +59,27 @@ public final class DelinquencyRepository {
                   .bind("open", open)
                   .bind("now", utc(now))
                   .execute();
+          // What each loan has due, kept with its real row count (ANALYZE), so the loans are
+          // joined to it by one pass over the loan table, not by an index probe per loan.
+          h.createUpdate(
+                  "CREATE TEMP TABLE cob_due ON COMMIT DROP AS SELECT loan_id,"
+                      + " min(due_date) FILTER (WHERE status = 'overdue') AS overdue_since,"
+                      + " sum(principal - paid_principal) AS principal_due,"
+                      + " sum(interest - paid_interest) AS interest_due"
+                      + " FROM loan_instalment"
+                      + " WHERE status IN ('pending', 'partially_paid', 'overdue')"
+                      + " AND due_date <= :open GROUP BY loan_id")
+              .bind("open", open)
+              .execute();
+          h.execute("ANALYZE cob_due");
+          h.execute("SET LOCAL enable_seqscan = on");
           int aged =
               h.createUpdate(
-                      "WITH due AS MATERIALIZED (SELECT loan_id,"
-                          + " min(due_date) FILTER (WHERE status = 'overdue') AS overdue_since,"
-                          + " sum(principal - paid_principal) AS principal_due,"
-                          + " sum(interest - paid_interest) AS interest_due"
-                          + " FROM loan_instalment"
-                          + " WHERE status IN ('pending', 'partially_paid', 'overdue')"
-                          + " AND due_date <= :open GROUP BY loan_id)"
-                          + " UPDATE loan l SET pending_principal = least(d.principal_due,"
+                      "UPDATE loan l SET pending_principal = least(d.principal_due,"
                           + " l.principal), pending_interest = least(d.interest_due, l.interest),"
                           + " overdue_since = d.overdue_since,"
                           + " days_past_due = coalesce(:open - d.overdue_since, 0),"
-                          + " updated_at = :now FROM due d WHERE l.id = d.loan_id"
+                          + " updated_at = :now FROM cob_due d WHERE l.id = d.loan_id"
                           + " AND l.status = ANY(:running)"
                           + " AND (l.pending_principal, l.pending_interest, l.overdue_since,"
                           + " l.days_past_due) IS DISTINCT FROM (least(d.principal_due,"
@@ -98,13 +112,15 @@ public final class DelinquencyRepository {
     return jdbi.inTransaction(
         h -> {
           h.execute("SET LOCAL jit = off");
-          long moved = move(h, LoanEvent.FALL_LATE, "l.days_past_due >= 1", rules, now);
+          long moved =
+              move(h, LoanEvent.FALL_LATE, "l.days_past_due >= 1", rules, date.plusDays(1), now);
           moved +=
               move(
                   h,
                   LoanEvent.MAKE_ARREARS,
                   "l.days_past_due > coalesce(l.arrears_tolerance, 0)",
                   rules,
+                  date.plusDays(1),
                   now);
           Fees arrears = chargeEventFees(h, "arrears", LoanStatus.IN_ARREARS, date, now);
           moved +=
@@ -112,8 +128,12 @@ public final class DelinquencyRepository {
                   h,
                   LoanEvent.MAKE_DEFAULT,
                   "l.days_past_due > coalesce(l.arrears_tolerance, 0)"
-                      + " AND l.days_past_due - coalesce(l.arrears_tolerance, 0) >= :defaultAfter",
+                      + " AND l.days_past_due - coalesce(l.arrears_tolerance, 0) >= :defaultAfter"
+                      // Implied (days past due never exceed the open date − overdue_since), and
+                      // lets the overdue index skip the loans overdue for less than that.
+                      + " AND l.overdue_since <= CAST(:open AS date) - :defaultAfter",
                   rules,
+                  date.plusDays(1),
                   now);
           Fees defaults = chargeEventFees(h, "default", LoanStatus.DEFAULT, date, now);
           return new StepOutcome(
@@ -125,7 +145,12 @@ public final class DelinquencyRepository {
 
   /** One event for every loan its transition table allows from and {@code condition} selects. */
   private static long move(
-      Handle h, LoanEvent event, String condition, DelinquencyRules rules, Instant now) {
+      Handle h,
+      LoanEvent event,
+      String condition,
+      DelinquencyRules rules,
+      LocalDate open,
+      Instant now) {
     String[] sources = event.sources().stream().map(LoanStatus::code).toArray(String[]::new);
     var update =
         h.createUpdate(
@@ -137,6 +162,7 @@ public final class DelinquencyRepository {
             .bind("now", utc(now));
     if (condition.contains(":defaultAfter")) {
       update.bind("defaultAfter", rules.defaultAfterDaysInArrears());
+      update.bind("open", open);
     }
     return update.execute();
   }

@@ -62,4 +62,63 @@ class JournalGuardTest {
         .hasMessageContaining("journal_entry is append-only");
     assertThat(lender.assertLedgerConsistent(loan).getEntries()).isEqualTo(1);
   }
+
+  @Test
+  void aLineOfNoEntryAnEntryOfAnotherPartnersLoanAndDeletingALoanWithEntriesAreRefused() {
+    Lender lender = Lender.newPartner(core, "journal-keys");
+    Lender other = Lender.newPartner(core, "journal-keys-other");
+    Loan loan = lender.openLoan(lender.product(), "1000");
+    lender.disburse(loan, "1000");
+    UUID loanId = UUID.fromString(loan.getId());
+    Jdbi jdbi = core.server().jdbi();
+
+    assertThatThrownBy(
+            () ->
+                jdbi.useHandle(
+                    h ->
+                        h.execute(
+                            "INSERT INTO journal_line (entry_id, position, account, debit, credit)"
+                                + " VALUES ('00000000-0000-7000-8000-000000000001', 0, 'loss', 5,"
+                                + " 0), ('00000000-0000-7000-8000-000000000001', 1,"
+                                + " 'cash_settlement', 0, 5)")))
+        .rootCause()
+        .hasMessageContaining(
+            "journal line of entry 00000000-0000-7000-8000-000000000001 names no journal entry");
+    assertThatThrownBy(
+            () ->
+                jdbi.useHandle(
+                    h ->
+                        h.execute(
+                            "INSERT INTO journal_entry (partner_id, loan_id, currency, posted_at)"
+                                + " VALUES (?, ?, 'NGN', now())",
+                            other.partnerId,
+                            loanId)))
+        .rootCause()
+        .hasMessageContaining("journal entry names no loan of its partner");
+    assertThatThrownBy(
+            () ->
+                jdbi.useHandle(
+                    h ->
+                        h.execute(
+                            "INSERT INTO journal_entry (partner_id, loan_id, currency, posted_at)"
+                                + " VALUES (?, gen_random_uuid(), 'NGN', now())",
+                            lender.partnerId)))
+        .rootCause()
+        .hasMessageContaining("journal entry names no loan of its partner");
+    assertThatThrownBy(
+            () -> jdbi.useHandle(h -> h.execute("DELETE FROM loan WHERE id = ?", loanId)))
+        .rootCause()
+        .hasMessageContaining("loan " + loanId + " has journal entries");
+    assertThatThrownBy(
+            () ->
+                jdbi.useHandle(
+                    h ->
+                        h.execute(
+                            "UPDATE loan SET partner_id = ? WHERE id = ?",
+                            other.partnerId,
+                            loanId)))
+        .rootCause()
+        .hasMessageContaining("loan " + loanId + " has journal entries");
+    assertThat(lender.assertLedgerConsistent(loan).getEntries()).isEqualTo(1);
+  }
 }
