@@ -246,20 +246,38 @@ public final class CloseOfBusinessRepository {
         pool.shutdownNow();
       }
     }
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT rows_affected, amount, chunks FROM cob_step_run"
-                        + " WHERE business_date = :date AND step = :step")
-                .bind("date", date)
-                .bind("step", step)
-                .map(
-                    (rs, ctx) ->
-                        new StepOutcome(
-                            rs.getLong("rows_affected"),
-                            rs.getBigDecimal("amount"),
-                            rs.getInt("chunks")))
-                .one());
+    return jdbi.withHandle(h -> stepFigures(h, date, step));
+  }
+
+  /**
+   * Adds one committed chunk's figures to a chunked step's run, in the chunk's transaction, so the
+   * figures of a step resumed after a crash add up over every attempt.
+   */
+  public static void addChunk(Handle h, LocalDate date, String step, long rows, BigDecimal amount) {
+    h.createUpdate(
+            "UPDATE cob_step_run SET chunks = chunks + 1,"
+                + " rows_affected = rows_affected + :rows, amount = amount + :amount"
+                + " WHERE business_date = :date AND step = :step")
+        .bind("rows", rows)
+        .bind("amount", amount)
+        .bind("date", date)
+        .bind("step", step)
+        .execute();
+  }
+
+  /** What a chunked step's committed chunks did, as {@link #addChunk} summed it. */
+  public static StepOutcome stepFigures(Handle h, LocalDate date, String step) {
+    return h.createQuery(
+            "SELECT rows_affected, amount, chunks FROM cob_step_run"
+                + " WHERE business_date = :date AND step = :step")
+        .bind("date", date)
+        .bind("step", step)
+        .map(
+            (rs, ctx) ->
+                new StepOutcome(
+                    rs.getLong("rows_affected"), rs.getBigDecimal("amount"), rs.getInt("chunks")))
+        .findOne()
+        .orElse(StepOutcome.rows(0));
   }
 
   /** One range (after its start, up to its end) of loan ids, chunk by chunk from its marker. */
@@ -313,15 +331,7 @@ public final class CloseOfBusinessRepository {
                 .bind("part", part)
                 .bind("upto", upto)
                 .execute();
-            h.createUpdate(
-                    "UPDATE cob_step_run SET chunks = chunks + 1,"
-                        + " rows_affected = rows_affected + :loans, amount = amount + :posted"
-                        + " WHERE business_date = :date AND step = :step")
-                .bind("loans", chunk.loans())
-                .bind("posted", chunk.posted())
-                .bind("date", date)
-                .bind("step", step)
-                .execute();
+            addChunk(h, date, step, chunk.loans(), chunk.posted());
           });
       after = upto;
     }

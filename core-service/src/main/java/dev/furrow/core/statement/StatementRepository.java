@@ -79,21 +79,7 @@ public final class StatementRepository {
       }
       after = last.get();
     }
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT rows_affected, amount, chunks FROM cob_step_run"
-                        + " WHERE business_date = :date AND step = :step")
-                .bind("date", date)
-                .bind("step", step)
-                .map(
-                    (rs, ctx) ->
-                        new StepOutcome(
-                            rs.getLong("rows_affected"),
-                            rs.getBigDecimal("amount"),
-                            rs.getInt("chunks")))
-                .findOne()
-                .orElse(StepOutcome.rows(0)));
+    return jdbi.withHandle(h -> CloseOfBusinessRepository.stepFigures(h, date, step));
   }
 
   /** One chunk after {@code after}; the last loan id it took, empty when none was left. */
@@ -194,14 +180,7 @@ public final class StatementRepository {
       draft.instalment().ifPresent(all::add);
       write(h, in.loanId(), all, draft.paid(), minimums.getOrDefault(in.loanId(), List.of()), now);
     }
-    h.createUpdate(
-            "UPDATE cob_step_run SET chunks = chunks + 1, rows_affected = rows_affected + :n,"
-                + " amount = amount + :total WHERE business_date = :date AND step = :step")
-        .bind("n", inputs.size())
-        .bind("total", closingTotal)
-        .bind("date", date)
-        .bind("step", step)
-        .execute();
+    CloseOfBusinessRepository.addChunk(h, date, step, inputs.size(), closingTotal);
     return Optional.of(ids.get(ids.size() - 1));
   }
 
