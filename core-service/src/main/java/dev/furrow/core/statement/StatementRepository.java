@@ -19,7 +19,7 @@ import java.util.UUID;
 import javax.annotation.Nullable;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
@@ -72,6 +72,9 @@ public final class StatementRepository {
           jdbi.inTransaction(
               h -> {
                 h.execute("SET LOCAL jit = off");
+                // Each chunk's plans for its own ids: a generic plan made while loan_statement was
+                // small would scan it whole, comparing each row with every id of the chunk.
+                h.execute("SET LOCAL plan_cache_mode = force_custom_plan");
                 return generateChunk(h, date, step, products, from, chunkSize, now);
               });
       if (last.isEmpty()) {
@@ -119,22 +122,9 @@ public final class StatementRepository {
     Map<UUID, List<MinimumPayments.Repayment>> repayments = repayments(h, idArray);
     List<StatementInputs> inputs = inputs(h, idArray, date, cutoff, minimums, repayments);
     LocalDate open = date.plusDays(1);
-    PreparedBatch statements =
-        h.prepareBatch(
-            "INSERT INTO loan_statement (id, partner_id, loan_id, number, period_start,"
-                + " period_end, due_date, currency, opening_principal, opening_interest,"
-                + " opening_fee, disbursements, repayments, fees, interest, reversals,"
-                + " closing_principal, closing_interest, closing_fee, past_due_amount,"
-                + " minimum_payment, created_at) VALUES (:id, :partner, :loan, :number, :start,"
-                + " :end, :due, :currency, :openingPrincipal, :openingInterest, :openingFee,"
-                + " :disbursements, :repayments, :fees, :interest, :reversals,"
-                + " :closingPrincipal, :closingInterest, :closingFee, :pastDue, :minimum, :now)");
-    PreparedBatch items =
-        h.prepareBatch(
-            "UPDATE loan_transaction SET statement_id = :statement WHERE loan_id = :loan"
-                + " AND statement_id IS NULL AND status <> 'pending' AND created_at < :cutoff");
+    StatementRows statements = new StatementRows();
+    InstalmentWrites instalments = new InstalmentWrites(now);
     BigDecimal closingTotal = BigDecimal.ZERO.setScale(2);
-    Map<UUID, StatementDraft> drafts = new HashMap<>();
     for (StatementInputs in : inputs) {
       StatementDraft draft;
       try {
@@ -142,44 +132,15 @@ public final class StatementRepository {
       } catch (IllegalStateException e) {
         throw new IllegalStateException("Loan " + in.loanId() + ": " + e.getMessage(), e);
       }
-      drafts.put(in.loanId(), draft);
-      UUID id = UUID.randomUUID();
-      StatementFigures f = draft.figures();
-      statements
-          .bind("id", id)
-          .bind("partner", in.partnerId())
-          .bind("loan", in.loanId())
-          .bind("number", draft.number())
-          .bind("start", draft.period().start())
-          .bind("end", draft.period().end())
-          .bind("due", draft.period().dueDate())
-          .bind("currency", in.currency())
-          .bind("openingPrincipal", f.opening().principal())
-          .bind("openingInterest", f.opening().interest())
-          .bind("openingFee", f.opening().fee())
-          .bind("disbursements", f.period().disbursements())
-          .bind("repayments", f.period().repayments())
-          .bind("fees", f.period().fees())
-          .bind("interest", f.interest())
-          .bind("reversals", f.period().reversals())
-          .bind("closingPrincipal", f.closing().principal())
-          .bind("closingInterest", f.closing().interest())
-          .bind("closingFee", f.closing().fee())
-          .bind("pastDue", draft.pastDue())
-          .bind("minimum", draft.minimumPayment())
-          .bind("now", utc(now))
-          .add();
-      items.bind("statement", id).bind("loan", in.loanId()).bind("cutoff", utc(cutoff)).add();
-      closingTotal = closingTotal.add(f.closingBalance());
-    }
-    statements.execute();
-    items.execute();
-    for (StatementInputs in : inputs) {
-      StatementDraft draft = drafts.get(in.loanId());
+      statements.add(UUID.randomUUID(), in, draft);
       List<MinimumPayments.Minimum> all = new ArrayList<>(in.earlier());
       draft.instalment().ifPresent(all::add);
-      write(h, in.loanId(), all, draft.paid(), minimums.getOrDefault(in.loanId(), List.of()), now);
+      instalments.add(
+          in.loanId(), all, draft.paid(), minimums.getOrDefault(in.loanId(), List.of()));
+      closingTotal = closingTotal.add(draft.figures().closingBalance());
     }
+    statements.insert(h, now, cutoff);
+    instalments.execute(h);
     CloseOfBusinessRepository.addChunk(h, date, step, inputs.size(), closingTotal);
     return Optional.of(ids.get(ids.size() - 1));
   }
@@ -305,7 +266,9 @@ public final class StatementRepository {
     List<MinimumPayments.Minimum> all = stored.stream().map(StoredMinimum::minimum).toList();
     List<MinimumPayments.Paid> paid =
         MinimumPayments.replay(all, repayments(h, ids).getOrDefault(loanId, List.of()), open);
-    write(h, loanId, all, paid, stored, now);
+    InstalmentWrites writes = new InstalmentWrites(now);
+    writes.add(loanId, all, paid, stored);
+    writes.execute(h);
     return true;
   }
 
@@ -371,65 +334,220 @@ public final class StatementRepository {
   }
 
   /**
-   * Writes what the replay gives: a minimum without a stored instalment is inserted, a stored one
-   * is updated only when what is paid of it or its status changed.
+   * The statements of a chunk, as columns: written with one statement, and their period's
+   * transactions marked with another, instead of a round trip per loan.
    */
-  private static void write(
-      Handle h,
-      UUID loanId,
-      List<MinimumPayments.Minimum> minimums,
-      List<MinimumPayments.Paid> paid,
-      List<StoredMinimum> stored,
-      Instant now) {
-    Map<Integer, StoredMinimum> byNumber = new HashMap<>();
-    stored.forEach(s -> byNumber.put(s.minimum().number(), s));
-    Map<Integer, MinimumPayments.Minimum> asked = new HashMap<>();
-    minimums.forEach(m -> asked.put(m.number(), m));
-    PreparedBatch inserts =
-        h.prepareBatch(
-            "INSERT INTO loan_instalment (loan_id, number, due_date, principal, interest, fee,"
-                + " paid_principal, paid_interest, paid_fee, status, updated_at) VALUES (:loan,"
-                + " :number, :due, :principal, :interest, :fee, :paidPrincipal, :paidInterest,"
-                + " :paidFee, :status, :now)");
-    PreparedBatch updates =
-        h.prepareBatch(
-            "UPDATE loan_instalment SET paid_principal = :paidPrincipal,"
-                + " paid_interest = :paidInterest, paid_fee = :paidFee, status = :status,"
-                + " updated_at = :now WHERE loan_id = :loan AND number = :number");
-    for (MinimumPayments.Paid p : paid) {
-      StoredMinimum before = byNumber.get(p.number());
-      if (before == null) {
-        MinimumPayments.Minimum m = asked.get(p.number());
-        inserts
-            .bind("loan", loanId)
-            .bind("number", p.number())
-            .bind("due", m.dueDate())
-            .bind("principal", m.asked().principal())
-            .bind("interest", m.asked().interest())
-            .bind("fee", m.asked().fee())
-            .bind("paidPrincipal", p.paid().principal())
-            .bind("paidInterest", p.paid().interest())
-            .bind("paidFee", p.paid().fee())
-            .bind("status", p.status().code())
-            .bind("now", utc(now))
-            .add();
-      } else if (!before.paid().equals(p.paid()) || before.status() != p.status()) {
-        updates
-            .bind("loan", loanId)
-            .bind("number", p.number())
-            .bind("paidPrincipal", p.paid().principal())
-            .bind("paidInterest", p.paid().interest())
-            .bind("paidFee", p.paid().fee())
-            .bind("status", p.status().code())
-            .bind("now", utc(now))
-            .add();
+  private static final class StatementRows {
+    private final List<UUID> ids = new ArrayList<>();
+    private final List<Long> partners = new ArrayList<>();
+    private final List<UUID> loans = new ArrayList<>();
+    private final List<Integer> numbers = new ArrayList<>();
+    private final List<String> starts = new ArrayList<>();
+    private final List<String> ends = new ArrayList<>();
+    private final List<String> dues = new ArrayList<>();
+    private final List<String> currencies = new ArrayList<>();
+    private final List<BigDecimal> openingPrincipal = new ArrayList<>();
+    private final List<BigDecimal> openingInterest = new ArrayList<>();
+    private final List<BigDecimal> openingFee = new ArrayList<>();
+    private final List<BigDecimal> disbursements = new ArrayList<>();
+    private final List<BigDecimal> repayments = new ArrayList<>();
+    private final List<BigDecimal> fees = new ArrayList<>();
+    private final List<BigDecimal> interest = new ArrayList<>();
+    private final List<BigDecimal> reversals = new ArrayList<>();
+    private final List<BigDecimal> closingPrincipal = new ArrayList<>();
+    private final List<BigDecimal> closingInterest = new ArrayList<>();
+    private final List<BigDecimal> closingFee = new ArrayList<>();
+    private final List<BigDecimal> pastDue = new ArrayList<>();
+    private final List<BigDecimal> minimum = new ArrayList<>();
+
+    void add(UUID id, StatementInputs in, StatementDraft draft) {
+      StatementFigures f = draft.figures();
+      ids.add(id);
+      partners.add(in.partnerId());
+      loans.add(in.loanId());
+      numbers.add(draft.number());
+      starts.add(draft.period().start().toString());
+      ends.add(draft.period().end().toString());
+      dues.add(draft.period().dueDate().toString());
+      currencies.add(in.currency());
+      openingPrincipal.add(f.opening().principal());
+      openingInterest.add(f.opening().interest());
+      openingFee.add(f.opening().fee());
+      disbursements.add(f.period().disbursements());
+      repayments.add(f.period().repayments());
+      fees.add(f.period().fees());
+      interest.add(f.interest());
+      reversals.add(f.period().reversals());
+      closingPrincipal.add(f.closing().principal());
+      closingInterest.add(f.closing().interest());
+      closingFee.add(f.closing().fee());
+      pastDue.add(draft.pastDue());
+      minimum.add(draft.minimumPayment());
+    }
+
+    /**
+     * Inserts the statements and marks each loan's transactions of the period (no statement yet,
+     * not pending, created before the cutoff) as listed by its statement.
+     */
+    void insert(Handle h, Instant now, Instant cutoff) {
+      if (ids.isEmpty()) {
+        return;
+      }
+      h.createUpdate(
+              "INSERT INTO loan_statement (id, partner_id, loan_id, number, period_start,"
+                  + " period_end, due_date, currency, opening_principal, opening_interest,"
+                  + " opening_fee, disbursements, repayments, fees, interest, reversals,"
+                  + " closing_principal, closing_interest, closing_fee, past_due_amount,"
+                  + " minimum_payment, created_at) SELECT r.*, :now FROM unnest(:ids::uuid[],"
+                  + " :partners::bigint[], :loans::uuid[], :numbers::integer[],"
+                  + " :starts::date[], :ends::date[], :dues::date[], :currencies::text[],"
+                  + " :openingPrincipal::numeric[], :openingInterest::numeric[],"
+                  + " :openingFee::numeric[], :disbursements::numeric[],"
+                  + " :repayments::numeric[], :fees::numeric[], :interest::numeric[],"
+                  + " :reversals::numeric[], :closingPrincipal::numeric[],"
+                  + " :closingInterest::numeric[], :closingFee::numeric[],"
+                  + " :pastDue::numeric[], :minimum::numeric[]) r")
+          .bindArray("ids", UUID.class, ids)
+          .bindArray("partners", Long.class, partners)
+          .bindArray("loans", UUID.class, loans)
+          .bindArray("numbers", Integer.class, numbers)
+          .bindArray("starts", String.class, starts)
+          .bindArray("ends", String.class, ends)
+          .bindArray("dues", String.class, dues)
+          .bindArray("currencies", String.class, currencies)
+          .bindArray("openingPrincipal", String.class, plain(openingPrincipal))
+          .bindArray("openingInterest", String.class, plain(openingInterest))
+          .bindArray("openingFee", String.class, plain(openingFee))
+          .bindArray("disbursements", String.class, plain(disbursements))
+          .bindArray("repayments", String.class, plain(repayments))
+          .bindArray("fees", String.class, plain(fees))
+          .bindArray("interest", String.class, plain(interest))
+          .bindArray("reversals", String.class, plain(reversals))
+          .bindArray("closingPrincipal", String.class, plain(closingPrincipal))
+          .bindArray("closingInterest", String.class, plain(closingInterest))
+          .bindArray("closingFee", String.class, plain(closingFee))
+          .bindArray("pastDue", String.class, plain(pastDue))
+          .bindArray("minimum", String.class, plain(minimum))
+          .bind("now", utc(now))
+          .execute();
+      h.createUpdate(
+              "UPDATE loan_transaction t SET statement_id = s.id"
+                  + " FROM unnest(:loans::uuid[], :ids::uuid[]) AS s(loan_id, id)"
+                  + " WHERE t.loan_id = s.loan_id AND t.statement_id IS NULL"
+                  + " AND t.status <> 'pending' AND t.created_at < :cutoff")
+          .bindArray("loans", UUID.class, loans)
+          .bindArray("ids", UUID.class, ids)
+          .bind("cutoff", utc(cutoff))
+          .execute();
+    }
+  }
+
+  /**
+   * What the replay gives, for one loan or a chunk of them: a minimum without a stored instalment
+   * is inserted, a stored one is updated only when what is paid of it or its status changed. Each
+   * kind is written with one statement.
+   */
+  private static final class InstalmentWrites {
+    private final Instant now;
+    private final Rows inserts = new Rows();
+    private final Rows updates = new Rows();
+
+    InstalmentWrites(Instant now) {
+      this.now = now;
+    }
+
+    void add(
+        UUID loanId,
+        List<MinimumPayments.Minimum> minimums,
+        List<MinimumPayments.Paid> paid,
+        List<StoredMinimum> stored) {
+      Map<Integer, StoredMinimum> byNumber = new HashMap<>();
+      stored.forEach(s -> byNumber.put(s.minimum().number(), s));
+      Map<Integer, MinimumPayments.Minimum> asked = new HashMap<>();
+      minimums.forEach(m -> asked.put(m.number(), m));
+      for (MinimumPayments.Paid p : paid) {
+        StoredMinimum before = byNumber.get(p.number());
+        if (before == null) {
+          inserts.add(loanId, p, asked.get(p.number()));
+        } else if (!before.paid().equals(p.paid()) || before.status() != p.status()) {
+          updates.add(loanId, p, null);
+        }
       }
     }
-    if (inserts.size() > 0) {
-      inserts.execute();
+
+    void execute(Handle h) {
+      if (!inserts.loans.isEmpty()) {
+        inserts
+            .bind(
+                h.createUpdate(
+                    "INSERT INTO loan_instalment (loan_id, number, due_date, principal, interest,"
+                        + " fee, paid_principal, paid_interest, paid_fee, status, updated_at)"
+                        + " SELECT r.*, :now FROM unnest(:loans::uuid[], :numbers::integer[],"
+                        + " :dues::date[], :principal::numeric[], :interest::numeric[],"
+                        + " :fee::numeric[], :paidPrincipal::numeric[],"
+                        + " :paidInterest::numeric[], :paidFee::numeric[], :statuses::text[]) r"))
+            .bindArray("dues", String.class, inserts.dues)
+            .bindArray("principal", String.class, plain(inserts.principal))
+            .bindArray("interest", String.class, plain(inserts.interest))
+            .bindArray("fee", String.class, plain(inserts.fee))
+            .bind("now", utc(now))
+            .execute();
+      }
+      if (!updates.loans.isEmpty()) {
+        updates
+            .bind(
+                h.createUpdate(
+                    "UPDATE loan_instalment i SET paid_principal = r.paid_principal,"
+                        + " paid_interest = r.paid_interest, paid_fee = r.paid_fee,"
+                        + " status = r.status, updated_at = :now FROM unnest(:loans::uuid[],"
+                        + " :numbers::integer[], :paidPrincipal::numeric[],"
+                        + " :paidInterest::numeric[], :paidFee::numeric[], :statuses::text[])"
+                        + " AS r(loan_id, number, paid_principal, paid_interest, paid_fee,"
+                        + " status) WHERE i.loan_id = r.loan_id AND i.number = r.number"))
+            .bind("now", utc(now))
+            .execute();
+      }
     }
-    if (updates.size() > 0) {
-      updates.execute();
+
+    /** Instalment rows as columns. */
+    private static final class Rows {
+      final List<UUID> loans = new ArrayList<>();
+      final List<Integer> numbers = new ArrayList<>();
+      final List<String> dues = new ArrayList<>();
+      final List<BigDecimal> principal = new ArrayList<>();
+      final List<BigDecimal> interest = new ArrayList<>();
+      final List<BigDecimal> fee = new ArrayList<>();
+      final List<BigDecimal> paidPrincipal = new ArrayList<>();
+      final List<BigDecimal> paidInterest = new ArrayList<>();
+      final List<BigDecimal> paidFee = new ArrayList<>();
+      final List<String> statuses = new ArrayList<>();
+
+      /** A row; {@code asked} (the minimum's split) only for a row to insert. */
+      void add(UUID loanId, MinimumPayments.Paid p, @Nullable MinimumPayments.Minimum asked) {
+        loans.add(loanId);
+        numbers.add(p.number());
+        if (asked != null) {
+          dues.add(asked.dueDate().toString());
+          principal.add(asked.asked().principal());
+          interest.add(asked.asked().interest());
+          fee.add(asked.asked().fee());
+        }
+        paidPrincipal.add(p.paid().principal());
+        paidInterest.add(p.paid().interest());
+        paidFee.add(p.paid().fee());
+        statuses.add(p.status().code());
+      }
+
+      /** Binds the columns every row has. */
+      Update bind(Update update) {
+        return update
+            .bindArray("loans", UUID.class, loans)
+            .bindArray("numbers", Integer.class, numbers)
+            .bindArray("paidPrincipal", String.class, plain(paidPrincipal))
+            .bindArray("paidInterest", String.class, plain(paidInterest))
+            .bindArray("paidFee", String.class, plain(paidFee))
+            .bindArray("statuses", String.class, statuses);
+      }
     }
   }
 
@@ -543,6 +661,11 @@ public final class StatementRepository {
         StatementStatus.of(status == null ? null : InstalmentStatus.byCode(status).orElseThrow()),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
         List.of());
+  }
+
+  /** Money as decimal text, which the statements cast to {@code numeric[]}. */
+  private static List<String> plain(List<BigDecimal> amounts) {
+    return amounts.stream().map(BigDecimal::toPlainString).toList();
   }
 
   private static OffsetDateTime utc(Instant instant) {
