@@ -23,7 +23,9 @@ import org.jdbi.v3.core.Jdbi;
  * loan, ageing, and the late/arrears/default moves with their fees for the share that is overdue.
  * The portfolio is seeded with set-based SQL straight into a fresh database (bypassing the API and
  * the disbursements' journal), then one date is closed exactly as the admin RPC closes it. {@code
- * FURROW_BENCH_COB_LOANS} sets the number of loans (default 1,000,000).
+ * FURROW_BENCH_COB_LOANS} sets the number of loans (default 1,000,000); {@code
+ * FURROW_BENCH_COB_REVOLVING} (default 0) adds revolving credit lines, whose statements the close
+ * then writes (the first date closed is then the 28th, a possible statement day).
  */
 final class CloseOfBusinessBenchmark implements Benchmark {
   private static final LocalDate DATE = LocalDate.parse("2026-06-30");
