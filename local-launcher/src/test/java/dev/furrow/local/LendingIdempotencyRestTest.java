@@ -30,7 +30,6 @@ class LendingIdempotencyRestTest {
   @RegisterExtension static final LendingSystem system = new LendingSystem();
 
   static final String LOANS = "/api/v1/loans/loan/";
-  static final String APPLICATIONS = "/api/v1/applications/application/";
 
   private static final JsonNode KEY_REUSED =
       json("{\"detail\": \"Idempotency key already used for a different request.\"}");
@@ -256,31 +255,7 @@ class LendingIdempotencyRestTest {
 
   /** An approved loan of {@code amount}, fully disbursed. */
   static String disbursedLoan(Partner partner, String amount) {
-    final String product = partner.create(PRODUCTS, PRODUCT).get("id").asText();
-    assertThat(partner.post(PRODUCTS + product + "/publish/", null).status()).isEqualTo(201);
-    final String endUser = partner.create(END_USERS, END_USER).get("id").asText();
-    final String application =
-        partner
-            .create(
-                APPLICATIONS,
-                """
-                {"product": "%s", "end_user": "%s", "amount": "%s", "rate": "12"}
-                """
-                    .formatted(product, endUser, amount))
-            .get("id")
-            .asText();
-    assertThat(
-            partner
-                .post(APPLICATIONS + application + "/complete/", null)
-                .json()
-                .get("status")
-                .asText())
-        .isEqualTo("accepted");
-    final String loan =
-        partner
-            .create(LOANS, "{\"application\": \"%s\"}".formatted(application))
-            .get("id")
-            .asText();
+    final String loan = partner.openLoan(partner.publishedProduct(PRODUCT), amount, "12");
     partner.create(
         "/api/v1/transactions/transaction/",
         """

@@ -1,8 +1,5 @@
 package dev.furrow.local;
 
-import static dev.furrow.local.LendingApiRestTest.END_USER;
-import static dev.furrow.local.LendingApiRestTest.END_USERS;
-import static dev.furrow.local.LendingApiRestTest.PRODUCTS;
 import static dev.furrow.local.LendingSystem.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +25,6 @@ class LendingPortfolioRestTest {
 
   @RegisterExtension static final LendingSystem system = new LendingSystem();
 
-  private static final String APPLICATIONS = "/api/v1/applications/application/";
   private static final String LOANS = "/api/v1/loans/loan/";
   private static final String TRANSACTIONS = "/api/v1/transactions/transaction/";
   private static final String AT_RISK = "/api/v1/portfolio/at-risk/";
@@ -70,38 +66,11 @@ class LendingPortfolioRestTest {
   }
 
   private static String product(String currency) {
-    final String id =
-        partner
-            .create(PRODUCTS, TERM_LOAN.formatted(UUID.randomUUID(), currency))
-            .get("id")
-            .asText();
-    assertThat(partner.post(PRODUCTS + id + "/publish/", null).status()).isEqualTo(201);
-    return id;
+    return partner.publishedProduct(TERM_LOAN.formatted(UUID.randomUUID(), currency));
   }
 
   private static String openLoan(String product, String amount) {
-    final String endUser = partner.create(END_USERS, END_USER).get("id").asText();
-    final String application =
-        partner
-            .create(
-                APPLICATIONS,
-                """
-                {"product": "%s", "end_user": "%s", "amount": "%s", "rate": "12"}
-                """
-                    .formatted(product, endUser, amount))
-            .get("id")
-            .asText();
-    assertThat(
-            partner
-                .post(APPLICATIONS + application + "/complete/", null)
-                .json()
-                .get("status")
-                .asText())
-        .isEqualTo("accepted");
-    return partner
-        .create(LOANS, "{\"application\": \"%s\"}".formatted(application))
-        .get("id")
-        .asText();
+    return partner.openLoan(product, amount, "12");
   }
 
   /** Posts the transaction, moved to {@code day} unless null (then it stays today). */

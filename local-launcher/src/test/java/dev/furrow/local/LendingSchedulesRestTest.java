@@ -1,8 +1,5 @@
 package dev.furrow.local;
 
-import static dev.furrow.local.LendingApiRestTest.END_USER;
-import static dev.furrow.local.LendingApiRestTest.END_USERS;
-import static dev.furrow.local.LendingApiRestTest.PRODUCTS;
 import static dev.furrow.local.LendingSystem.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +28,6 @@ class LendingSchedulesRestTest {
 
   @RegisterExtension static final LendingSystem system = new LendingSystem();
 
-  private static final String APPLICATIONS = "/api/v1/applications/application/";
   private static final String LOANS = "/api/v1/loans/loan/";
   private static final String TRANSACTIONS = "/api/v1/transactions/transaction/";
 
@@ -46,30 +42,7 @@ class LendingSchedulesRestTest {
       """;
 
   private static String openLoan(Partner partner) {
-    final String product = partner.create(PRODUCTS, TERM_LOAN).get("id").asText();
-    assertThat(partner.post(PRODUCTS + product + "/publish/", null).status()).isEqualTo(201);
-    final String endUser = partner.create(END_USERS, END_USER).get("id").asText();
-    final String application =
-        partner
-            .create(
-                APPLICATIONS,
-                """
-                {"product": "%s", "end_user": "%s", "amount": "1200", "rate": "12"}
-                """
-                    .formatted(product, endUser))
-            .get("id")
-            .asText();
-    assertThat(
-            partner
-                .post(APPLICATIONS + application + "/complete/", null)
-                .json()
-                .get("status")
-                .asText())
-        .isEqualTo("accepted");
-    return partner
-        .create(LOANS, "{\"application\": \"%s\"}".formatted(application))
-        .get("id")
-        .asText();
+    return partner.openLoan(partner.publishedProduct(TERM_LOAN), "1200", "12");
   }
 
   private static JsonNode post(Partner partner, String loan, String type, String amount) {

@@ -1,8 +1,5 @@
 package dev.furrow.local;
 
-import static dev.furrow.local.LendingApiRestTest.END_USER;
-import static dev.furrow.local.LendingApiRestTest.END_USERS;
-import static dev.furrow.local.LendingApiRestTest.PRODUCTS;
 import static dev.furrow.local.LendingSystem.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +27,6 @@ class LendingStatementsRestTest {
 
   @RegisterExtension static final LendingSystem system = new LendingSystem();
 
-  private static final String APPLICATIONS = "/api/v1/applications/application/";
   private static final String LOANS = "/api/v1/loans/loan/";
   private static final String TRANSACTIONS = "/api/v1/transactions/transaction/";
   private static final String STATEMENTS = "/api/v1/statements/statement/";
@@ -52,26 +48,7 @@ class LendingStatementsRestTest {
   @BeforeAll
   static void twoStatementsOfACreditLine() {
     partner = system.newPartner();
-    final String product = partner.create(PRODUCTS, CREDIT_LINE).get("id").asText();
-    assertThat(partner.post(PRODUCTS + product + "/publish/", null).status()).isEqualTo(201);
-    final String endUser = partner.create(END_USERS, END_USER).get("id").asText();
-    final String application =
-        partner
-            .create(
-                APPLICATIONS,
-                """
-                {"product": "%s", "end_user": "%s", "amount": "100000", "rate": "18.25"}
-                """
-                    .formatted(product, endUser))
-            .get("id")
-            .asText();
-    assertThat(partner.post(APPLICATIONS + application + "/complete/", null).status())
-        .isEqualTo(201);
-    loan =
-        partner
-            .create(LOANS, "{\"application\": \"%s\"}".formatted(application))
-            .get("id")
-            .asText();
+    loan = partner.openLoan(partner.publishedProduct(CREDIT_LINE), "100000", "18.25");
 
     disbursement = post("disbursement", "100000.00", "2026-01-05");
     firstRepayment = post("repayment", "2000.00", "2026-01-15");

@@ -51,6 +51,8 @@ final class LendingSystem implements BeforeAllCallback, AfterAllCallback {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
+  private static final String APPLICATIONS = "/api/v1/applications/application/";
+  private static final String LOANS = "/api/v1/loans/loan/";
   private static final String TOKEN = "lending-rest-test-service-token-0123";
   private static final AtomicInteger partners = new AtomicInteger();
 
@@ -226,6 +228,36 @@ final class LendingSystem implements BeforeAllCallback, AfterAllCallback {
     /** Sends the request with an {@code Idempotency-Key}. */
     Reply send(String method, String path, String body, String idempotencyKey) {
       return call(method, path, key, body, idempotencyKey);
+    }
+
+    /** Creates and publishes a product from its JSON; returns its id. */
+    String publishedProduct(String productJson) {
+      final String id = create(LendingApiRestTest.PRODUCTS, productJson).get("id").asText();
+      assertThat(post(LendingApiRestTest.PRODUCTS + id + "/publish/", null).status())
+          .isEqualTo(201);
+      return id;
+    }
+
+    /**
+     * Opens a loan of {@code amount} at {@code rate} under the product for a new borrower (the
+     * reference's steps: end user, application, complete, loan); returns the loan's id.
+     */
+    String openLoan(String product, String amount, String rate) {
+      final String endUser =
+          create(LendingApiRestTest.END_USERS, LendingApiRestTest.END_USER).get("id").asText();
+      final String application =
+          create(
+                  APPLICATIONS,
+                  """
+                  {"product": "%s", "end_user": "%s", "amount": "%s", "rate": "%s"}
+                  """
+                      .formatted(product, endUser, amount, rate))
+              .get("id")
+              .asText();
+      assertThat(
+              post(APPLICATIONS + application + "/complete/", null).json().get("status").asText())
+          .isEqualTo("accepted");
+      return create(LOANS, "{\"application\": \"%s\"}".formatted(application)).get("id").asText();
     }
 
     /** POSTs and returns the created object, failing unless the answer is 201. */
