@@ -1,7 +1,7 @@
 package dev.furrow.core.application;
 
+import static dev.furrow.core.GrpcAssertions.assertConflict;
 import static dev.furrow.core.application.LendingPartner.applicationFor;
-import static dev.furrow.core.application.LendingPartner.assertConflict;
 import static dev.furrow.core.application.LendingPartner.seventeenYearsAgo;
 import static org.assertj.core.api.Assertions.assertThat;
 

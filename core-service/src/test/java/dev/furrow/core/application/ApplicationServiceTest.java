@@ -1,9 +1,9 @@
 package dev.furrow.core.application;
 
+import static dev.furrow.core.GrpcAssertions.assertNotFound;
+import static dev.furrow.core.GrpcAssertions.assertStatus;
 import static dev.furrow.core.application.LendingPartner.applicationFor;
 import static dev.furrow.core.application.LendingPartner.assertFieldViolations;
-import static dev.furrow.core.application.LendingPartner.assertNotFound;
-import static dev.furrow.core.application.LendingPartner.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

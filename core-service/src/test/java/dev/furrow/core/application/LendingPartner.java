@@ -168,24 +168,6 @@ final class LendingPartner {
             });
   }
 
-  static void assertStatus(ThrowingCallable call, Status.Code code, String description) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            StatusRuntimeException.class,
-            e -> {
-              assertThat(e.getStatus().getCode()).isEqualTo(code);
-              assertThat(e.getStatus().getDescription()).isEqualTo(description);
-            });
-  }
-
-  static void assertConflict(ThrowingCallable call, String description) {
-    assertStatus(call, Status.Code.FAILED_PRECONDITION, description);
-  }
-
-  static void assertNotFound(ThrowingCallable call) {
-    assertStatus(call, Status.Code.NOT_FOUND, "Not found.");
-  }
-
   private static BadRequest badRequest(StatusRuntimeException e) {
     try {
       return StatusProto.fromThrowable(e).getDetails(0).unpack(BadRequest.class);

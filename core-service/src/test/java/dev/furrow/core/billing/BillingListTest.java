@@ -1,5 +1,6 @@
 package dev.furrow.core.billing;
 
+import static dev.furrow.core.GrpcAssertions.assertNotFound;
 import static dev.furrow.core.billing.BillingFixtures.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -167,16 +168,6 @@ class BillingListTest {
                 .setQuery(PaygListQuery.newBuilder().putAllFilters(filters).setOrdering(ordering))
                 .build())
         .getResultsList();
-  }
-
-  private static void assertNotFound(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            StatusRuntimeException.class,
-            e -> {
-              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
-              assertThat(e.getStatus().getDescription()).isEqualTo("Not found.");
-            });
   }
 
   private static void assertFieldViolations(

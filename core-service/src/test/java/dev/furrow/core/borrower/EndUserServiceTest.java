@@ -1,5 +1,6 @@
 package dev.furrow.core.borrower;
 
+import static dev.furrow.core.GrpcAssertions.assertNotFound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -286,16 +287,6 @@ class EndUserServiceTest {
             e -> {
               assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
               assertThat(e.getStatus().getDescription()).isEqualTo("Invalid API key.");
-            });
-  }
-
-  static void assertNotFound(ThrowingCallable call) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            StatusRuntimeException.class,
-            e -> {
-              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
-              assertThat(e.getStatus().getDescription()).isEqualTo("Not found.");
             });
   }
 

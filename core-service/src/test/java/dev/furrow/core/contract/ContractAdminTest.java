@@ -1,7 +1,7 @@
 package dev.furrow.core.contract;
 
-import static dev.furrow.core.contract.PaygContracts.assertStatus;
-import static dev.furrow.core.contract.PaygContracts.fieldViolations;
+import static dev.furrow.core.GrpcAssertions.assertStatus;
+import static dev.furrow.core.GrpcAssertions.fieldViolations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.furrow.core.CoreHarness;

@@ -1,10 +1,5 @@
 package dev.furrow.core.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.rpc.BadRequest;
 import dev.furrow.core.CoreHarness;
 import dev.furrow.proto.partner.v1.ApiFace;
 import dev.furrow.proto.payg.v1.Contract;
@@ -17,13 +12,7 @@ import dev.furrow.proto.payg.v1.GrantFundingSourceRequest;
 import dev.furrow.proto.payg.v1.UpsertFundingSourceRequest;
 import dev.furrow.proto.telematics.v1.RegisterTractorRequest;
 import dev.furrow.proto.telematics.v1.TractorAdminServiceGrpc;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** A test core's PAYG contract world: an owner (lender of record), funding sources, readers. */
 final class PaygContracts {
@@ -88,31 +77,5 @@ final class PaygContracts {
 
   Contract create(CreateContractRequest.Builder request) {
     return admin.createContract(request.build());
-  }
-
-  static void assertStatus(ThrowingCallable call, Status.Code code, String description) {
-    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, call);
-    assertThat(e).as("expected the call to fail").isNotNull();
-    assertThat(e.getStatus().getCode()).isEqualTo(code);
-    assertThat(e.getStatus().getDescription()).isEqualTo(description);
-  }
-
-  /** The field violations of an INVALID_ARGUMENT call, field to message, in order. */
-  static Map<String, String> fieldViolations(ThrowingCallable call) {
-    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, call);
-    assertThat(e).as("expected the call to fail").isNotNull();
-    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    Map<String, String> violations = new LinkedHashMap<>();
-    try {
-      StatusProto.fromThrowable(e)
-          .getDetails(0)
-          .unpack(BadRequest.class)
-          .getFieldViolationsList()
-          .forEach(
-              v -> violations.merge(v.getField(), v.getDescription(), (a, b) -> a + " | " + b));
-    } catch (InvalidProtocolBufferException ex) {
-      throw new AssertionError(ex);
-    }
-    return violations;
   }
 }

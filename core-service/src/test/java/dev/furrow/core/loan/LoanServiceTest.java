@@ -1,10 +1,11 @@
 package dev.furrow.core.loan;
 
+import static dev.furrow.core.GrpcAssertions.assertConflict;
+import static dev.furrow.core.GrpcAssertions.assertNotFound;
+import static dev.furrow.core.GrpcAssertions.assertStatus;
+import static dev.furrow.core.GrpcAssertions.fieldViolations;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.rpc.BadRequest;
 import dev.furrow.core.CoreHarness;
 import dev.furrow.core.platform.grpc.ProtoTime;
 import dev.furrow.proto.lending.v1.Application;
@@ -25,10 +26,8 @@ import dev.furrow.proto.lending.v1.StopInterestCalculationRequest;
 import dev.furrow.proto.partner.v1.ApiFace;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,7 +37,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -82,44 +80,6 @@ class LoanServiceTest {
             .setCloseReason(reason)
             .setCloseSubstatus(substatus)
             .build());
-  }
-
-  private static void assertStatus(ThrowingCallable call, Status.Code code, String description) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            StatusRuntimeException.class,
-            e -> {
-              assertThat(e.getStatus().getCode()).isEqualTo(code);
-              assertThat(e.getStatus().getDescription()).isEqualTo(description);
-            });
-  }
-
-  private static void assertConflict(ThrowingCallable call, String description) {
-    assertStatus(call, Status.Code.FAILED_PRECONDITION, description);
-  }
-
-  private static void assertNotFound(ThrowingCallable call) {
-    assertStatus(call, Status.Code.NOT_FOUND, "Not found.");
-  }
-
-  /** The field violations of an INVALID_ARGUMENT call, field to message, in order. */
-  private static Map<String, String> fieldViolations(ThrowingCallable call) {
-    StatusRuntimeException e =
-        org.assertj.core.api.Assertions.catchThrowableOfType(StatusRuntimeException.class, call);
-    assertThat(e).as("expected the call to fail").isNotNull();
-    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    Map<String, String> violations = new LinkedHashMap<>();
-    try {
-      StatusProto.fromThrowable(e)
-          .getDetails(0)
-          .unpack(BadRequest.class)
-          .getFieldViolationsList()
-          .forEach(
-              v -> violations.merge(v.getField(), v.getDescription(), (a, b) -> a + " | " + b));
-    } catch (InvalidProtocolBufferException ex) {
-      throw new AssertionError(ex);
-    }
-    return violations;
   }
 
   @Test

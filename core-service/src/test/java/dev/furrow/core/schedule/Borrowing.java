@@ -1,11 +1,7 @@
 package dev.furrow.core.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.rpc.BadRequest;
 import dev.furrow.core.CoreHarness;
 import dev.furrow.proto.lending.v1.ApplicationInput;
 import dev.furrow.proto.lending.v1.ApplicationServiceGrpc;
@@ -33,13 +29,7 @@ import dev.furrow.proto.lending.v1.Transaction;
 import dev.furrow.proto.lending.v1.TransactionInput;
 import dev.furrow.proto.lending.v1.TransactionServiceGrpc;
 import dev.furrow.proto.partner.v1.ApiFace;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** One lending partner of a test core: term loan products, borrowers, loans and their money. */
 final class Borrowing {
@@ -169,33 +159,5 @@ final class Borrowing {
         .setAmount(amount)
         .setEvent(event)
         .build();
-  }
-
-  static void assertStatus(ThrowingCallable call, Status.Code code, String description) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            StatusRuntimeException.class,
-            e -> {
-              assertThat(e.getStatus().getCode()).isEqualTo(code);
-              assertThat(e.getStatus().getDescription()).isEqualTo(description);
-            });
-  }
-
-  /** The field violations of an INVALID_ARGUMENT call, field to message. */
-  static Map<String, String> fieldViolations(ThrowingCallable call) {
-    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, call);
-    assertThat(e).as("expected the call to fail").isNotNull();
-    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    Map<String, String> violations = new LinkedHashMap<>();
-    try {
-      StatusProto.fromThrowable(e)
-          .getDetails(0)
-          .unpack(BadRequest.class)
-          .getFieldViolationsList()
-          .forEach(v -> violations.put(v.getField(), v.getDescription()));
-    } catch (InvalidProtocolBufferException ex) {
-      throw new AssertionError(ex);
-    }
-    return violations;
   }
 }

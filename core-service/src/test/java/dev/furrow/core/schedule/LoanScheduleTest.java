@@ -1,7 +1,7 @@
 package dev.furrow.core.schedule;
 
-import static dev.furrow.core.schedule.Borrowing.assertStatus;
-import static dev.furrow.core.schedule.Borrowing.fieldViolations;
+import static dev.furrow.core.GrpcAssertions.assertStatus;
+import static dev.furrow.core.GrpcAssertions.fieldViolations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.furrow.core.CoreHarness;

@@ -1,11 +1,7 @@
 package dev.furrow.core.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.rpc.BadRequest;
 import dev.furrow.core.CoreHarness;
 import dev.furrow.core.ledger.LedgerRepository;
 import dev.furrow.core.ledger.PostingRules;
@@ -48,9 +44,6 @@ import dev.furrow.proto.lending.v1.TransactionInput;
 import dev.furrow.proto.lending.v1.TransactionServiceGrpc;
 import dev.furrow.proto.lending.v1.TransactionServiceGrpc.TransactionServiceBlockingStub;
 import dev.furrow.proto.partner.v1.ApiFace;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -58,7 +51,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * One lending partner of a test core with what transactions need: published products (with default
@@ -348,44 +340,5 @@ final class Lender {
                     .bind("fee", new BigDecimal(fee))
                     .bind("id", UUID.fromString(loan.getId()))
                     .execute());
-  }
-
-  static void assertStatus(ThrowingCallable call, Status.Code code, String description) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            StatusRuntimeException.class,
-            e -> {
-              assertThat(e.getStatus().getCode()).isEqualTo(code);
-              assertThat(e.getStatus().getDescription()).isEqualTo(description);
-            });
-  }
-
-  static void assertConflict(ThrowingCallable call, String description) {
-    assertStatus(call, Status.Code.FAILED_PRECONDITION, description);
-  }
-
-  static void assertNotFound(ThrowingCallable call) {
-    assertStatus(call, Status.Code.NOT_FOUND, "Not found.");
-  }
-
-  /** The field violations of an INVALID_ARGUMENT call, field to message, in order. */
-  static Map<String, String> fieldViolations(ThrowingCallable call) {
-    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, call);
-    assertThat(e).as("expected the call to fail").isNotNull();
-    assertThat(e.getStatus().getCode())
-        .as(e.getStatus().toString())
-        .isEqualTo(Status.Code.INVALID_ARGUMENT);
-    Map<String, String> violations = new LinkedHashMap<>();
-    try {
-      StatusProto.fromThrowable(e)
-          .getDetails(0)
-          .unpack(BadRequest.class)
-          .getFieldViolationsList()
-          .forEach(
-              v -> violations.merge(v.getField(), v.getDescription(), (a, b) -> a + " | " + b));
-    } catch (InvalidProtocolBufferException ex) {
-      throw new AssertionError(ex);
-    }
-    return violations;
   }
 }

@@ -1,6 +1,6 @@
 package dev.furrow.core.transaction;
 
-import static dev.furrow.core.transaction.Lender.assertConflict;
+import static dev.furrow.core.GrpcAssertions.assertConflict;
 import static dev.furrow.core.transaction.Lender.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,9 @@
 package dev.furrow.core.transaction;
 
-import static dev.furrow.core.transaction.Lender.assertConflict;
-import static dev.furrow.core.transaction.Lender.assertNotFound;
+import static dev.furrow.core.GrpcAssertions.assertConflict;
+import static dev.furrow.core.GrpcAssertions.assertNotFound;
+import static dev.furrow.core.GrpcAssertions.fieldViolations;
 import static dev.furrow.core.transaction.Lender.fee;
-import static dev.furrow.core.transaction.Lender.fieldViolations;
 import static dev.furrow.core.transaction.Lender.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
