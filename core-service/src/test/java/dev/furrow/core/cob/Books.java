@@ -1,24 +1,14 @@
 package dev.furrow.core.cob;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.furrow.core.CoreHarness;
+import dev.furrow.core.LoanOpening;
 import dev.furrow.core.delinquency.DelinquencyRepository;
 import dev.furrow.core.schedule.ScheduleRepository;
 import dev.furrow.core.statement.StatementRepository;
-import dev.furrow.proto.lending.v1.ApplicationInput;
-import dev.furrow.proto.lending.v1.ApplicationServiceGrpc;
 import dev.furrow.proto.lending.v1.CheckLedgerRequest;
 import dev.furrow.proto.lending.v1.CloseOfBusinessAdminServiceGrpc;
-import dev.furrow.proto.lending.v1.CompleteApplicationRequest;
-import dev.furrow.proto.lending.v1.CreateApplicationRequest;
-import dev.furrow.proto.lending.v1.CreateEndUserRequest;
-import dev.furrow.proto.lending.v1.CreateLoanRequest;
-import dev.furrow.proto.lending.v1.CreateProductRequest;
 import dev.furrow.proto.lending.v1.CreateTransactionRequest;
 import dev.furrow.proto.lending.v1.DefaultFee;
-import dev.furrow.proto.lending.v1.EndUserInput;
-import dev.furrow.proto.lending.v1.EndUserServiceGrpc;
 import dev.furrow.proto.lending.v1.GetLoanDelinquencyRequest;
 import dev.furrow.proto.lending.v1.GetLoanRequest;
 import dev.furrow.proto.lending.v1.GetLoanScheduleRequest;
@@ -27,7 +17,6 @@ import dev.furrow.proto.lending.v1.GetTransactionRequest;
 import dev.furrow.proto.lending.v1.LedgerCheck;
 import dev.furrow.proto.lending.v1.Loan;
 import dev.furrow.proto.lending.v1.LoanDelinquency;
-import dev.furrow.proto.lending.v1.LoanInput;
 import dev.furrow.proto.lending.v1.LoanSchedule;
 import dev.furrow.proto.lending.v1.LoanServiceGrpc;
 import dev.furrow.proto.lending.v1.MakeArrearsRequest;
@@ -36,8 +25,6 @@ import dev.furrow.proto.lending.v1.PortfolioAtRisk;
 import dev.furrow.proto.lending.v1.PortfolioServiceGrpc;
 import dev.furrow.proto.lending.v1.Product;
 import dev.furrow.proto.lending.v1.ProductInput;
-import dev.furrow.proto.lending.v1.ProductServiceGrpc;
-import dev.furrow.proto.lending.v1.PublishProductRequest;
 import dev.furrow.proto.lending.v1.RevertTransactionRequest;
 import dev.furrow.proto.lending.v1.RunCloseOfBusinessRequest;
 import dev.furrow.proto.lending.v1.RunCloseOfBusinessResponse;
@@ -93,66 +80,12 @@ public final class Books {
     for (DefaultFee fee : fees) {
       input.addDefaultFees(fee);
     }
-    input = change.apply(input);
-    var products = core.withApiKey(ProductServiceGrpc.newBlockingStub(core.channel()), key);
-    Product draft =
-        products.createProduct(CreateProductRequest.newBuilder().setProduct(input).build());
-    return products.publishProduct(PublishProductRequest.newBuilder().setId(draft.getId()).build());
-  }
-
-  public static DefaultFee fee(String name, String type, String amount, String event) {
-    return DefaultFee.newBuilder()
-        .setName(name)
-        .setType(type)
-        .setAmount(amount)
-        .setEvent(event)
-        .build();
+    return LoanOpening.publish(core, key, change.apply(input));
   }
 
   /** A new Nigerian borrower's approved loan of {@code amount} under {@code product}. */
   public Loan openLoan(Product product, String amount) {
-    String borrower =
-        core.withApiKey(EndUserServiceGrpc.newBlockingStub(core.channel()), key)
-            .createEndUser(
-                CreateEndUserRequest.newBuilder()
-                    .setEndUser(
-                        EndUserInput.newBuilder()
-                            .setFirstName("Amina")
-                            .setLastName("Okafor")
-                            .setBirthDate("1985-04-12")
-                            .setAddressLine1("12 Farm Road")
-                            .setAddressLine2("Kaduna South")
-                            .setCity("Kaduna")
-                            .setPostalCode("800001")
-                            .setCountry("NG")
-                            .setBankAccountNumber("0123456789")
-                            .setSortCode("058")
-                            .setEmail("amina@example.ng"))
-                    .build())
-            .getId();
-    var applications = core.withApiKey(ApplicationServiceGrpc.newBlockingStub(core.channel()), key);
-    String application =
-        applications
-            .createApplication(
-                CreateApplicationRequest.newBuilder()
-                    .setApplication(
-                        ApplicationInput.newBuilder()
-                            .setProduct(product.getId())
-                            .setEndUser(borrower)
-                            .setAmount(amount))
-                    .build())
-            .getId();
-    assertThat(
-            applications
-                .completeApplication(
-                    CompleteApplicationRequest.newBuilder().setId(application).build())
-                .getStatus())
-        .isEqualTo("accepted");
-    return loans()
-        .createLoan(
-            CreateLoanRequest.newBuilder()
-                .setLoan(LoanInput.newBuilder().setApplication(application))
-                .build());
+    return LoanOpening.open(core, key, product, amount, LoanOpening.amina().setCountry("NG"));
   }
 
   /** Posts a transaction, then moves it to {@code day} as if it had been posted then. */

@@ -1,7 +1,7 @@
 package dev.furrow.core.delinquency;
 
+import static dev.furrow.core.LoanOpening.fee;
 import static dev.furrow.core.cob.Books.close;
-import static dev.furrow.core.cob.Books.fee;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.furrow.core.CoreHarness;

@@ -1,28 +1,14 @@
 package dev.furrow.core.schedule;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.furrow.core.CoreHarness;
-import dev.furrow.proto.lending.v1.ApplicationInput;
-import dev.furrow.proto.lending.v1.ApplicationServiceGrpc;
-import dev.furrow.proto.lending.v1.CompleteApplicationRequest;
-import dev.furrow.proto.lending.v1.CreateApplicationRequest;
-import dev.furrow.proto.lending.v1.CreateEndUserRequest;
-import dev.furrow.proto.lending.v1.CreateLoanRequest;
-import dev.furrow.proto.lending.v1.CreateProductRequest;
+import dev.furrow.core.LoanOpening;
 import dev.furrow.proto.lending.v1.CreateTransactionRequest;
 import dev.furrow.proto.lending.v1.DefaultFee;
-import dev.furrow.proto.lending.v1.EndUserInput;
-import dev.furrow.proto.lending.v1.EndUserServiceGrpc;
 import dev.furrow.proto.lending.v1.GetLoanScheduleRequest;
 import dev.furrow.proto.lending.v1.Loan;
-import dev.furrow.proto.lending.v1.LoanInput;
 import dev.furrow.proto.lending.v1.LoanSchedule;
-import dev.furrow.proto.lending.v1.LoanServiceGrpc;
 import dev.furrow.proto.lending.v1.Product;
 import dev.furrow.proto.lending.v1.ProductInput;
-import dev.furrow.proto.lending.v1.ProductServiceGrpc;
-import dev.furrow.proto.lending.v1.PublishProductRequest;
 import dev.furrow.proto.lending.v1.RevertTransactionRequest;
 import dev.furrow.proto.lending.v1.ScheduleServiceGrpc;
 import dev.furrow.proto.lending.v1.Transaction;
@@ -62,55 +48,12 @@ final class Borrowing {
     for (DefaultFee fee : fees) {
       input.addDefaultFees(fee);
     }
-    var products = core.withApiKey(ProductServiceGrpc.newBlockingStub(core.channel()), key);
-    Product draft =
-        products.createProduct(CreateProductRequest.newBuilder().setProduct(input).build());
-    return products.publishProduct(PublishProductRequest.newBuilder().setId(draft.getId()).build());
+    return LoanOpening.publish(core, key, input);
   }
 
   /** A new borrower's approved loan of {@code amount} under {@code product}. */
   Loan openLoan(Product product, String amount) {
-    String borrower =
-        core.withApiKey(EndUserServiceGrpc.newBlockingStub(core.channel()), key)
-            .createEndUser(
-                CreateEndUserRequest.newBuilder()
-                    .setEndUser(
-                        EndUserInput.newBuilder()
-                            .setFirstName("Amina")
-                            .setLastName("Okafor")
-                            .setBirthDate("1985-04-12")
-                            .setAddressLine1("12 Farm Road")
-                            .setAddressLine2("Kaduna South")
-                            .setCity("Kaduna")
-                            .setPostalCode("800001")
-                            .setBankAccountNumber("0123456789")
-                            .setSortCode("058")
-                            .setEmail("amina@example.ng"))
-                    .build())
-            .getId();
-    var applications = core.withApiKey(ApplicationServiceGrpc.newBlockingStub(core.channel()), key);
-    String application =
-        applications
-            .createApplication(
-                CreateApplicationRequest.newBuilder()
-                    .setApplication(
-                        ApplicationInput.newBuilder()
-                            .setProduct(product.getId())
-                            .setEndUser(borrower)
-                            .setAmount(amount))
-                    .build())
-            .getId();
-    assertThat(
-            applications
-                .completeApplication(
-                    CompleteApplicationRequest.newBuilder().setId(application).build())
-                .getStatus())
-        .isEqualTo("accepted");
-    return core.withApiKey(LoanServiceGrpc.newBlockingStub(core.channel()), key)
-        .createLoan(
-            CreateLoanRequest.newBuilder()
-                .setLoan(LoanInput.newBuilder().setApplication(application))
-                .build());
+    return LoanOpening.open(core, key, product, amount, LoanOpening.amina());
   }
 
   Transaction post(Loan loan, String type, String amount) {
@@ -150,14 +93,5 @@ final class Borrowing {
   LoanSchedule schedule(String loanId) {
     return core.withApiKey(ScheduleServiceGrpc.newBlockingStub(core.channel()), key)
         .getLoanSchedule(GetLoanScheduleRequest.newBuilder().setId(loanId).build());
-  }
-
-  static DefaultFee fee(String name, String type, String amount, String event) {
-    return DefaultFee.newBuilder()
-        .setName(name)
-        .setType(type)
-        .setAmount(amount)
-        .setEvent(event)
-        .build();
   }
 }

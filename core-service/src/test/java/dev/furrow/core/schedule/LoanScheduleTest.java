@@ -5,6 +5,7 @@ import static dev.furrow.core.GrpcAssertions.fieldViolations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.furrow.core.CoreHarness;
+import dev.furrow.core.LoanOpening;
 import dev.furrow.proto.lending.v1.HolidayAdminServiceGrpc;
 import dev.furrow.proto.lending.v1.HolidayAdminServiceGrpc.HolidayAdminServiceBlockingStub;
 import dev.furrow.proto.lending.v1.HolidayInput;
@@ -145,7 +146,7 @@ class LoanScheduleTest {
   void disbursementFeesGoOnTheFirstInstalmentAndRepaymentsPayThemFirst() {
     Product withFee =
         lender.product(
-            "reduced_instalments", Borrowing.fee("Processing", "flat", "50", "disbursement"));
+            "reduced_instalments", LoanOpening.fee("Processing", "flat", "50", "disbursement"));
     Loan loan = lender.openLoan(withFee, "1200");
     lender.post(loan, "disbursement", "1200.00");
     lender.post(loan, "repayment", "60.00");

@@ -1,6 +1,6 @@
 package dev.furrow.core.schedule;
 
-import static dev.furrow.core.schedule.Borrowing.fee;
+import static dev.furrow.core.LoanOpening.fee;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.furrow.core.CoreHarness;

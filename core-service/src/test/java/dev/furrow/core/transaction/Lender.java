@@ -3,25 +3,16 @@ package dev.furrow.core.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.furrow.core.CoreHarness;
+import dev.furrow.core.LoanOpening;
 import dev.furrow.core.ledger.LedgerRepository;
 import dev.furrow.core.ledger.PostingRules;
 import dev.furrow.proto.common.v1.ListQuery;
-import dev.furrow.proto.lending.v1.ApplicationInput;
 import dev.furrow.proto.lending.v1.ApplicationServiceGrpc;
 import dev.furrow.proto.lending.v1.ApplicationServiceGrpc.ApplicationServiceBlockingStub;
 import dev.furrow.proto.lending.v1.CheckLedgerRequest;
 import dev.furrow.proto.lending.v1.CloseLoanRequest;
-import dev.furrow.proto.lending.v1.CompleteApplicationRequest;
-import dev.furrow.proto.lending.v1.CreateApplicationRequest;
-import dev.furrow.proto.lending.v1.CreateEndUserRequest;
-import dev.furrow.proto.lending.v1.CreateLoanRequest;
-import dev.furrow.proto.lending.v1.CreateProductRequest;
 import dev.furrow.proto.lending.v1.CreateTransactionRequest;
 import dev.furrow.proto.lending.v1.DefaultFee;
-import dev.furrow.proto.lending.v1.EndUser;
-import dev.furrow.proto.lending.v1.EndUserInput;
-import dev.furrow.proto.lending.v1.EndUserServiceGrpc;
-import dev.furrow.proto.lending.v1.EndUserServiceGrpc.EndUserServiceBlockingStub;
 import dev.furrow.proto.lending.v1.GetLoanRequest;
 import dev.furrow.proto.lending.v1.GetTransactionRequest;
 import dev.furrow.proto.lending.v1.LedgerAdminServiceGrpc;
@@ -30,14 +21,12 @@ import dev.furrow.proto.lending.v1.LedgerCheck;
 import dev.furrow.proto.lending.v1.ListTransactionsRequest;
 import dev.furrow.proto.lending.v1.ListTransactionsResponse;
 import dev.furrow.proto.lending.v1.Loan;
-import dev.furrow.proto.lending.v1.LoanInput;
 import dev.furrow.proto.lending.v1.LoanServiceGrpc;
 import dev.furrow.proto.lending.v1.LoanServiceGrpc.LoanServiceBlockingStub;
 import dev.furrow.proto.lending.v1.Product;
 import dev.furrow.proto.lending.v1.ProductInput;
 import dev.furrow.proto.lending.v1.ProductServiceGrpc;
 import dev.furrow.proto.lending.v1.ProductServiceGrpc.ProductServiceBlockingStub;
-import dev.furrow.proto.lending.v1.PublishProductRequest;
 import dev.furrow.proto.lending.v1.RevertTransactionRequest;
 import dev.furrow.proto.lending.v1.Transaction;
 import dev.furrow.proto.lending.v1.TransactionInput;
@@ -68,14 +57,13 @@ final class Lender {
   final LoanServiceBlockingStub loans;
   final TransactionServiceBlockingStub transactions;
   final LedgerAdminServiceBlockingStub operatorLedger;
-  private final EndUserServiceBlockingStub endUsers;
+  private final String key;
 
   private Lender(CoreHarness core, CoreHarness.PartnerKey partner) {
     this.core = core;
     this.partnerId = partner.partnerId();
-    String key = partner.key();
+    this.key = partner.key();
     this.products = core.withApiKey(ProductServiceGrpc.newBlockingStub(core.channel()), key);
-    this.endUsers = core.withApiKey(EndUserServiceGrpc.newBlockingStub(core.channel()), key);
     this.applications =
         core.withApiKey(ApplicationServiceGrpc.newBlockingStub(core.channel()), key);
     this.loans = core.withApiKey(LoanServiceGrpc.newBlockingStub(core.channel()), key);
@@ -105,9 +93,7 @@ final class Lender {
     for (DefaultFee fee : fees) {
       input.addDefaultFees(fee);
     }
-    Product draft =
-        products.createProduct(CreateProductRequest.newBuilder().setProduct(input).build());
-    return products.publishProduct(PublishProductRequest.newBuilder().setId(draft.getId()).build());
+    return LoanOpening.publish(core, key, input);
   }
 
   /** A published NGN revolving credit line up to 2,000,000.00, with these fees. */
@@ -127,58 +113,12 @@ final class Lender {
     for (DefaultFee fee : fees) {
       input.addDefaultFees(fee);
     }
-    Product draft =
-        products.createProduct(CreateProductRequest.newBuilder().setProduct(input).build());
-    return products.publishProduct(PublishProductRequest.newBuilder().setId(draft.getId()).build());
-  }
-
-  static DefaultFee fee(String name, String type, String amount, String event) {
-    return DefaultFee.newBuilder()
-        .setName(name)
-        .setType(type)
-        .setAmount(amount)
-        .setEvent(event)
-        .build();
+    return LoanOpening.publish(core, key, input);
   }
 
   /** A new borrower's loan of {@code amount} under {@code product}, approved, nothing owed. */
   Loan openLoan(Product product, String amount) {
-    EndUser borrower =
-        endUsers.createEndUser(
-            CreateEndUserRequest.newBuilder()
-                .setEndUser(
-                    EndUserInput.newBuilder()
-                        .setFirstName("Amina")
-                        .setLastName("Okafor")
-                        .setBirthDate("1985-04-12")
-                        .setAddressLine1("12 Farm Road")
-                        .setAddressLine2("Kaduna South")
-                        .setCity("Kaduna")
-                        .setPostalCode("800001")
-                        .setBankAccountNumber("0123456789")
-                        .setSortCode("058")
-                        .setEmail("amina@example.ng"))
-                .build());
-    String application =
-        applications
-            .createApplication(
-                CreateApplicationRequest.newBuilder()
-                    .setApplication(
-                        ApplicationInput.newBuilder()
-                            .setProduct(product.getId())
-                            .setEndUser(borrower.getId())
-                            .setAmount(amount))
-                    .build())
-            .getId();
-    String status =
-        applications
-            .completeApplication(CompleteApplicationRequest.newBuilder().setId(application).build())
-            .getStatus();
-    assertThat(status).isEqualTo("accepted");
-    return loans.createLoan(
-        CreateLoanRequest.newBuilder()
-            .setLoan(LoanInput.newBuilder().setApplication(application))
-            .build());
+    return LoanOpening.open(core, key, product, amount, LoanOpening.amina());
   }
 
   /** Closes the loan as written off. */

@@ -1,7 +1,7 @@
 package dev.furrow.core.transaction;
 
 import static dev.furrow.core.GrpcAssertions.fieldViolations;
-import static dev.furrow.core.transaction.Lender.fee;
+import static dev.furrow.core.LoanOpening.fee;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.furrow.core.CoreHarness;

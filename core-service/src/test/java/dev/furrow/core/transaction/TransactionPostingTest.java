@@ -3,13 +3,14 @@ package dev.furrow.core.transaction;
 import static dev.furrow.core.GrpcAssertions.assertConflict;
 import static dev.furrow.core.GrpcAssertions.assertNotFound;
 import static dev.furrow.core.GrpcAssertions.fieldViolations;
-import static dev.furrow.core.transaction.Lender.fee;
+import static dev.furrow.core.LoanOpening.fee;
 import static dev.furrow.core.transaction.Lender.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.furrow.core.CoreHarness;
+import dev.furrow.core.LoanOpening;
 import dev.furrow.core.platform.grpc.ProtoTime;
 import dev.furrow.proto.lending.v1.CloseLoanRequest;
 import dev.furrow.proto.lending.v1.LedgerCheck;
@@ -38,7 +39,7 @@ class TransactionPostingTest {
 
   @Test
   void aCreditLineIsDrawnAgainUpToItsLimitAsItsPrincipalIsRepaid() {
-    Product line = lender.creditLine(Lender.fee("Set-up fee", "flat", "1000", "disbursement"));
+    Product line = lender.creditLine(LoanOpening.fee("Set-up fee", "flat", "1000", "disbursement"));
     Loan loan = lender.openLoan(line, "100000");
 
     lender.disburse(loan, "100000");

@@ -1,7 +1,7 @@
 package dev.furrow.core.transaction;
 
 import static dev.furrow.core.GrpcAssertions.assertConflict;
-import static dev.furrow.core.transaction.Lender.fee;
+import static dev.furrow.core.LoanOpening.fee;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
