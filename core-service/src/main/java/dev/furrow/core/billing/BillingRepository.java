@@ -23,9 +23,11 @@ public final class BillingRepository {
     return jdbi;
   }
 
-  /** A new usage event the tractor's open contract bills, with the local date of its start. */
-  public record UsageToBill(
-      long eventId, long contractId, BigDecimal hectares, LocalDate localDate, String timeZone) {}
+  /**
+   * A report about to be recorded that the tractor's open contract bills: its position in the
+   * batch, and the local date of its start in the contract's zone.
+   */
+  public record UsageToBill(int position, long contractId, LocalDate localDate, String timeZone) {}
 
   /** A billing period row locked by the current transaction. */
   public record LockedPeriod(long id, long contractId, LocalDate weekStart, PeriodStatus status) {}
@@ -52,9 +54,6 @@ public final class BillingRepository {
   public record PeriodIncrement(
       long periodId, BigDecimal hectares, BigDecimal adjustmentHectares) {}
 
-  /** Where one usage event was billed. */
-  public record EventBilling(long eventId, long contractId, long periodId, String state) {}
-
   /** A new invoice. */
   public record NewInvoice(
       String number,
@@ -70,28 +69,31 @@ public final class BillingRepository {
   // ---- usage -> drafts ----
 
   /**
-   * Of the just-recorded (tractor, message id) pairs, the still unbilled events whose tractor has
-   * an open contract whose term had started on the local date of the work.
+   * Of the reports about to be recorded (tractor, message id, window start, in batch order), those
+   * not stored yet whose tractor has an open contract whose term had started on the local date of
+   * the work, in batch order. A report stored already (a redelivery) is a duplicate the insert
+   * skips, so it is not billed and creates no draft.
    */
-  public List<UsageToBill> usageToBill(Handle h, List<String> tractors, List<String> messages) {
+  public List<UsageToBill> usageToBill(
+      Handle h, List<String> tractors, List<String> messages, List<String> starts) {
     return h.createQuery(
-            "SELECT u.id, c.id AS contract_id, u.hectares, c.time_zone,"
-                + " (u.window_start AT TIME ZONE c.time_zone)::date AS local_date"
-                + " FROM unnest(:tractors::text[], :messages::text[]) AS k(tractor_id, message_id)"
-                + " JOIN usage_event u ON u.tractor_id = k.tractor_id"
-                + " AND u.message_id = k.message_id"
-                + " JOIN contract c ON c.tractor_id = u.tractor_id AND c.status <> 'CLOSED'"
-                + " WHERE u.billing_state = 'unbilled'"
-                + " AND (u.window_start AT TIME ZONE c.time_zone)::date >= c.loan_start_date"
-                + " ORDER BY u.id")
+            "SELECT k.n, c.id AS contract_id, c.time_zone,"
+                + " (k.window_start AT TIME ZONE c.time_zone)::date AS local_date"
+                + " FROM unnest(:tractors::text[], :messages::text[], :starts::timestamptz[])"
+                + " WITH ORDINALITY AS k(tractor_id, message_id, window_start, n)"
+                + " JOIN contract c ON c.tractor_id = k.tractor_id AND c.status <> 'CLOSED'"
+                + " WHERE (k.window_start AT TIME ZONE c.time_zone)::date >= c.loan_start_date"
+                + " AND NOT EXISTS (SELECT 1 FROM usage_event u"
+                + " WHERE u.tractor_id = k.tractor_id AND u.message_id = k.message_id)"
+                + " ORDER BY k.n")
         .bindArray("tractors", String.class, tractors)
         .bindArray("messages", String.class, messages)
+        .bindArray("starts", String.class, starts)
         .map(
             (rs, ctx) ->
                 new UsageToBill(
-                    rs.getLong("id"),
+                    rs.getInt("n") - 1,
                     rs.getLong("contract_id"),
-                    rs.getBigDecimal("hectares"),
                     rs.getObject("local_date", LocalDate.class),
                     rs.getString("time_zone")))
         .list();
@@ -217,23 +219,6 @@ public final class BillingRepository {
             "adj",
             String.class,
             increments.stream().map(i -> i.adjustmentHectares().toPlainString()).toList())
-        .execute();
-  }
-
-  /** Records where each event was billed. */
-  public void markEvents(Handle h, List<EventBilling> events) {
-    if (events.isEmpty()) {
-      return;
-    }
-    h.createUpdate(
-            "UPDATE usage_event u SET contract_id = d.c, billing_period_id = d.p,"
-                + " billing_state = d.s"
-                + " FROM unnest(:ids::bigint[], :contracts::bigint[], :periods::bigint[],"
-                + " :states::text[]) AS d(id, c, p, s) WHERE u.id = d.id")
-        .bindArray("ids", Long.class, events.stream().map(EventBilling::eventId).toList())
-        .bindArray("contracts", Long.class, events.stream().map(EventBilling::contractId).toList())
-        .bindArray("periods", Long.class, events.stream().map(EventBilling::periodId).toList())
-        .bindArray("states", String.class, events.stream().map(EventBilling::state).toList())
         .execute();
   }
 

@@ -14,6 +14,9 @@ import java.util.Set;
  * (tractor id, message id) pairs already stored and returns those it stored: one statement per
  * batch instead of one per report. A key repeated inside the batch is recorded for its first
  * occurrence and a duplicate for the others.
+ *
+ * <p>Billing ({@link RecordedUsageHook}) is decided before that insert, so each row is written once
+ * with its billing columns, and its totals are added after it for the rows actually inserted.
  */
 public final class UsageRecorder {
   private final UsageRepository repository;
@@ -24,7 +27,7 @@ public final class UsageRecorder {
     this(repository, policy, RecordedUsageHook.NONE);
   }
 
-  /** A recorder that hands each batch's new usage to {@code hook} in the same transaction. */
+  /** A recorder that has {@code hook} bill each batch's new usage in the same transaction. */
   public UsageRecorder(UsageRepository repository, UsagePolicy policy, RecordedUsageHook hook) {
     this.repository = repository;
     this.policy = policy;
@@ -62,7 +65,8 @@ public final class UsageRecorder {
                   outcomes[i] = UsageOutcome.DUPLICATE;
                 }
               }
-              Set<UsageRepository.UsageKey> stored = repository.insertUsage(h, accepted);
+              RecordedUsageHook.Plan billing = hook.plan(h, accepted);
+              Set<UsageRepository.UsageKey> stored = repository.insertUsage(h, accepted, billing);
               List<UsageReport> recorded = new ArrayList<>(stored.size());
               for (int j = 0; j < accepted.size(); j++) {
                 UsageReport report = accepted.get(j);
@@ -73,7 +77,7 @@ public final class UsageRecorder {
                   recorded.add(report);
                 }
               }
-              hook.recorded(h, recorded);
+              billing.recorded(h, recorded);
               return List.of(outcomes);
             });
   }

@@ -46,9 +46,12 @@ public final class UsageRepository {
   /**
    * Inserts the reports in one statement, skipping (tractor, message id) pairs already stored, and
    * returns the keys it stored. The rows go in key order, so that concurrent batches sharing keys
-   * take their index locks in the same order and cannot deadlock.
+   * take their index locks in the same order and cannot deadlock. Each row is written with its
+   * billing columns as {@code billing} says (unbilled where it names no target), so it is never
+   * updated afterwards.
    */
-  public Set<UsageKey> insertUsage(Handle h, List<UsageReport> reports) {
+  public Set<UsageKey> insertUsage(
+      Handle h, List<UsageReport> reports, RecordedUsageHook.Plan billing) {
     if (reports.isEmpty()) {
       return Set.of();
     }
@@ -64,6 +67,9 @@ public final class UsageRepository {
     String[] fuel = new String[n];
     String[] lat = new String[n];
     String[] lon = new String[n];
+    String[] contracts = new String[n];
+    String[] periods = new String[n];
+    String[] states = new String[n];
     for (int i = 0; i < n; i++) {
       UsageReport r = sorted.get(i);
       tractors[i] = r.tractorId();
@@ -76,17 +82,24 @@ public final class UsageRepository {
       // Double.toString round-trips exactly through float8's text input.
       lat[i] = r.position() == null ? null : Double.toString(r.position().latitude());
       lon[i] = r.position() == null ? null : Double.toString(r.position().longitude());
+      Optional<RecordedUsageHook.BilledTo> billed = billing.target(r);
+      contracts[i] = billed.map(b -> Long.toString(b.contractId())).orElse(null);
+      periods[i] = billed.map(b -> Long.toString(b.billingPeriodId())).orElse(null);
+      states[i] = billed.map(RecordedUsageHook.BilledTo::state).orElse("unbilled");
     }
     // Everything travels as text arrays and is cast by PostgreSQL: decimals stay exact.
     return new HashSet<>(
         h.createQuery(
                 "INSERT INTO usage_event (tractor_id, message_id, window_start, window_end,"
-                    + " hectares, engine_hours, fuel_litres, latitude, longitude)"
+                    + " hectares, engine_hours, fuel_litres, latitude, longitude, contract_id,"
+                    + " billing_period_id, billing_state)"
                     + " SELECT t, m, s::timestamptz, e::timestamptz, ha::numeric, eh::numeric,"
-                    + " fl::numeric, la::float8, lo::float8"
+                    + " fl::numeric, la::float8, lo::float8, c::bigint, p::bigint, st"
                     + " FROM unnest(CAST(:tractors AS text[]), CAST(:messages AS text[]), CAST(:starts AS text[]),"
                     + " CAST(:ends AS text[]), CAST(:hectares AS text[]), CAST(:engine AS text[]), CAST(:fuel AS text[]),"
-                    + " CAST(:lat AS text[]), CAST(:lon AS text[])) AS v(t, m, s, e, ha, eh, fl, la, lo)"
+                    + " CAST(:lat AS text[]), CAST(:lon AS text[]), CAST(:contracts AS text[]),"
+                    + " CAST(:periods AS text[]), CAST(:states AS text[]))"
+                    + " AS v(t, m, s, e, ha, eh, fl, la, lo, c, p, st)"
                     + " ON CONFLICT (tractor_id, message_id) DO NOTHING"
                     + " RETURNING tractor_id, message_id")
             .bind("tractors", tractors)
@@ -98,6 +111,9 @@ public final class UsageRepository {
             .bind("fuel", fuel)
             .bind("lat", lat)
             .bind("lon", lon)
+            .bind("contracts", contracts)
+            .bind("periods", periods)
+            .bind("states", states)
             .map((rs, ctx) -> new UsageKey(rs.getString(1), rs.getString(2)))
             .list());
   }
@@ -345,7 +361,7 @@ public final class UsageRepository {
 
   /** The device's deduplication key of a report. */
   public record UsageKey(String tractorId, String messageId) {
-    static UsageKey of(UsageReport report) {
+    public static UsageKey of(UsageReport report) {
       return new UsageKey(report.tractorId(), report.messageId());
     }
   }

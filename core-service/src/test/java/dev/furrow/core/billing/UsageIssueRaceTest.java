@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.furrow.core.CoreHarness;
+import dev.furrow.core.telematics.RecordedUsageHook;
 import dev.furrow.core.telematics.UsageDelivery;
 import dev.furrow.core.telematics.UsageOutcome;
 import dev.furrow.core.telematics.UsagePolicy;
@@ -18,8 +19,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,8 +30,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Usage recorded while the billing cycle issues the same week: whichever transaction takes the
  * period's row lock first, the hectares are billed exactly once, and an issued period never
- * changes. Each test holds one side's transaction open (through its hook) until the other side is
- * seen waiting on the lock, then lets it commit.
+ * changes. Likewise a redelivery recorded while the first delivery is still uncommitted: it is a
+ * duplicate and bills nothing. Each test holds one side's transaction open (through its hook) until
+ * the other side is seen waiting on the lock, then lets it commit.
  */
 class UsageIssueRaceTest {
   @RegisterExtension static final CoreHarness core = new CoreHarness();
@@ -97,13 +101,14 @@ class UsageIssueRaceTest {
     UsageRecorder recorder =
         recorder(
             jdbi,
-            (h, reports) -> {
-              billing.recorded(h, reports);
-              // The usage holds the draft's lock, uncommitted: the cycle now tries to issue it.
-              CompletableFuture.runAsync(
-                  () -> issuing.complete(cycle.run(LocalDate.parse("2011-05-16"))));
-              awaitLockWaiter(jdbi);
-            });
+            billingThen(
+                billing,
+                () -> {
+                  // The usage holds the draft's lock, uncommitted: the cycle now tries to issue it.
+                  CompletableFuture.runAsync(
+                      () -> issuing.complete(cycle.run(LocalDate.parse("2011-05-16"))));
+                  awaitLockWaiter(jdbi);
+                }));
 
     assertThat(
             recorder.record(
@@ -118,8 +123,81 @@ class UsageIssueRaceTest {
     assertThat(lender.invoice(w19.getInvoice()).getAmountDue()).isEqualTo("275.00");
   }
 
-  private static UsageRecorder recorder(
-      Jdbi jdbi, dev.furrow.core.telematics.RecordedUsageHook hook) {
+  @Test
+  void aRedeliveryRacingTheFirstDeliveryIsADuplicateBilledNowhere() throws Exception {
+    BillingFixtures lender = BillingFixtures.newLender(core);
+    BillingFixtures.Contract contract =
+        lender.contract(BillingFixtures.Terms.of("100.00", "2013-01-01"));
+    // 2013-W19: 2013-05-06 .. 2013-05-12, no period yet.
+    Jdbi jdbi = core.server().jdbi();
+    UsageBilling billing =
+        new UsageBilling(new BillingRepository(jdbi), new BillingPolicy(), Clock.systemUTC());
+    UsageRecorder redelivery = recorder(jdbi, billing);
+    CompletableFuture<List<UsageOutcome>> redelivered = new CompletableFuture<>();
+    UsageRecorder first =
+        recorder(
+            jdbi,
+            billingThen(
+                billing,
+                () -> {
+                  // The first delivery is recorded and billed, uncommitted: its copy arrives.
+                  CompletableFuture.runAsync(
+                      () ->
+                          redelivered.complete(
+                              redelivery.record(
+                                  List.of(
+                                      delivery(
+                                          contract, "twice", "2013-05-07T08:00:00Z", "1.2500")))));
+                  awaitLockWaiter(jdbi);
+                }));
+
+    assertThat(first.record(List.of(delivery(contract, "twice", "2013-05-07T08:00:00Z", "1.2500"))))
+        .containsExactly(UsageOutcome.RECORDED);
+
+    assertThat(redelivered.get(10, TimeUnit.SECONDS)).containsExactly(UsageOutcome.DUPLICATE);
+    BillingPeriod w19 = lender.period(contract, "2013-05-06");
+    assertThat(w19.getHectares()).isEqualTo("1.2500");
+    assertThat(w19.getAdjustmentHectares()).isEqualTo("0.0000");
+    assertThat(w19.getLinesList())
+        .extracting(BillingLine::getKind, BillingLine::getSourceWeekStart, BillingLine::getHectares)
+        .containsExactly(tuple("usage", "2013-05-06", "1.2500"));
+    assertThat(lender.periods(contract)).hasSize(1);
+    long billedRows =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT count(*) FROM usage_event WHERE tractor_id = :t"
+                            + " AND billing_state = 'billed' AND billing_period_id = :p")
+                    .bind("t", contract.tractorId())
+                    .bind("p", w19.getId())
+                    .mapTo(Long.class)
+                    .one());
+    assertThat(billedRows).isEqualTo(1L);
+  }
+
+  /**
+   * A hook that bills like {@code billing} and then, with the batch's usage and billing written but
+   * not committed, runs {@code whileOpen}.
+   */
+  private static RecordedUsageHook billingThen(UsageBilling billing, Runnable whileOpen) {
+    return (h, reports) -> {
+      RecordedUsageHook.Plan plan = billing.plan(h, reports);
+      return new RecordedUsageHook.Plan() {
+        @Override
+        public Optional<RecordedUsageHook.BilledTo> target(UsageReport report) {
+          return plan.target(report);
+        }
+
+        @Override
+        public void recorded(Handle handle, List<UsageReport> recorded) {
+          plan.recorded(handle, recorded);
+          whileOpen.run();
+        }
+      };
+    };
+  }
+
+  private static UsageRecorder recorder(Jdbi jdbi, RecordedUsageHook hook) {
     return new UsageRecorder(new UsageRepository(jdbi), new UsagePolicy(Clock.systemUTC()), hook);
   }
 
