@@ -1,5 +1,7 @@
 package dev.furrow.core.cob;
 
+import dev.furrow.core.ledger.LedgerRepository;
+import dev.furrow.core.ledger.PostingRules;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -32,9 +34,11 @@ public final class CloseOfBusinessRepository {
   static final List<String> ACCRUING = List.of("active", "late", "in_arrears", "default");
 
   private final Jdbi jdbi;
+  private final LedgerRepository ledger;
 
   public CloseOfBusinessRepository(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.ledger = new LedgerRepository(jdbi);
   }
 
   /** Runs {@code work} holding the database-wide close-of-business lock (waits for it). */
@@ -61,7 +65,47 @@ public final class CloseOfBusinessRepository {
                 + " WHERE l.id = :loan AND l.accrues_from IS DISTINCT FROM d.first_day")
         .bind("loan", loanId)
         .execute();
+    withdrawAccrual(h, loanId, now);
   }
+
+  /**
+   * A loan left without an applied disbursement (its first one reverted, and with it every later
+   * transaction) was never lent anything, so it owes no interest: the interest its closes accrued
+   * is taken back with one journal entry (debit interest income, credit interest receivable), the
+   * fraction carried below a cent is dropped, and accrual starts afresh from its next disbursement.
+   */
+  private void withdrawAccrual(Handle h, UUID loanId, Instant now) {
+    Optional<Accrued> accrued =
+        h.createQuery(
+                "UPDATE loan l SET interest = 0, pending_interest = 0,"
+                    + " accrued_interest_unposted = 0, interest_accrued_through = NULL,"
+                    + " updated_at = :now"
+                    + " FROM (SELECT id, interest FROM loan WHERE id = :loan"
+                    + " AND accrues_from IS NULL AND (interest > 0 OR accrued_interest_unposted > 0"
+                    + " OR interest_accrued_through IS NOT NULL)) o"
+                    + " WHERE l.id = o.id RETURNING l.partner_id, l.currency, o.interest")
+            .bind("loan", loanId)
+            .bind("now", utc(now))
+            .map(
+                (rs, ctx) ->
+                    new Accrued(
+                        rs.getLong("partner_id"),
+                        rs.getString("currency"),
+                        rs.getBigDecimal("interest")))
+            .findOne();
+    if (accrued.isPresent() && accrued.get().interest().signum() > 0) {
+      ledger.post(
+          h,
+          accrued.get().partnerId(),
+          loanId,
+          null,
+          accrued.get().currency(),
+          PostingRules.interestAccrual(accrued.get().interest()).mirror(),
+          now);
+    }
+  }
+
+  private record Accrued(long partnerId, String currency, BigDecimal interest) {}
 
   /** The last closed date; empty before the first close of business. */
   public Optional<LocalDate> lastClosed() {

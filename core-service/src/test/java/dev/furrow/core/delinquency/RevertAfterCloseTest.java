@@ -74,8 +74,8 @@ class RevertAfterCloseTest {
     Loan loan = books.loan(dueTomorrow);
     assertThat(loan.getStatus()).isEqualTo("approved");
     assertThat(loan.getPrincipal()).isEqualTo("0.00");
-    // The accrual is not a transaction: the 31 days accrued stay owed, and none of it is due.
-    assertThat(loan.getInterest()).isEqualTo("12.23");
+    // Nothing was lent: the 12.23 the closes accrued over 31 days is taken back.
+    assertThat(loan.getInterest()).isEqualTo("0.00");
     assertThat(loan.getPendingPrincipal()).isEqualTo("0.00");
     assertThat(loan.getPendingInterest()).isEqualTo("0.00");
     assertThat(loan.getPendingFee()).isEqualTo("0.00");
@@ -84,7 +84,7 @@ class RevertAfterCloseTest {
     assertThat(d.getDaysPastDue()).isZero();
     assertThat(d.getAgeingBucket()).isEqualTo("current");
     assertThat(d.hasOverdueSince()).isFalse();
-    assertConsistent(dueTomorrow, "0.00", "12.23", "0.00");
+    assertConsistent(dueTomorrow, "0.00", "0.00", "0.00");
   }
 
   @Test
@@ -102,13 +102,14 @@ class RevertAfterCloseTest {
     assertThat(loan.getPendingInterest()).isEqualTo("0.00");
     assertThat(books.delinquency(late).getDaysPastDue()).isZero();
     assertThat(books.delinquency(late).hasOverdueSince()).isFalse();
-    // 33 days of 0.3945205479 = 13.0191780807.
-    assertConsistent(late, "0.00", "13.01", "0.00");
+    // 33 days of 0.3945205479 = 13.0191780807 accrued, 13.01 posted, all taken back.
+    assertThat(loan.getInterest()).isEqualTo("0.00");
+    assertConsistent(late, "0.00", "0.00", "0.00");
 
     // An approved loan is not aged, accrued or moved by later closes.
     close(core, "2026-02-20");
     assertThat(books.loan(late).getStatus()).isEqualTo("approved");
-    assertThat(books.loan(late).getInterest()).isEqualTo("13.01");
+    assertThat(books.loan(late).getInterest()).isEqualTo("0.00");
     assertThat(books.fees(late)).isEmpty();
   }
 
