@@ -221,6 +221,32 @@ public final class LoanRepository {
     return find(h, partnerId, id, true);
   }
 
+  /** The locked loan (empty when the partner has no such loan) and what else was read with it. */
+  public record Locked(Optional<Loan> loan, @Nullable UUID keyed) {}
+
+  /**
+   * {@link #lock}, and in the same statement (one round trip) the id of the partner's transaction
+   * that holds idempotency key {@code key}, if any, as of the statement's start: before the lock is
+   * waited for, as a look-up just before the lock would see it.
+   */
+  public Locked lockWithKey(Handle h, long partnerId, UUID id, String key) {
+    return h.createQuery(
+            "SELECT k.keyed, l.* FROM (SELECT (SELECT t.id FROM loan_transaction t"
+                + " WHERE t.partner_id = :partner AND t.idempotency_key = :key) AS keyed) k"
+                + " LEFT JOIN LATERAL (SELECT "
+                + COLUMNS
+                + " FROM loan l WHERE l.id = :id AND l.partner_id = :partner FOR UPDATE) l ON true")
+        .bind("id", id)
+        .bind("partner", partnerId)
+        .bind("key", key)
+        .map(
+            (rs, ctx) ->
+                new Locked(
+                    rs.getObject("id") == null ? Optional.empty() : Optional.of(map(rs)),
+                    rs.getObject("keyed", UUID.class)))
+        .one();
+  }
+
   /**
    * Stores the state a posting left and the loan's latest applied transaction, within {@code h}'s
    * transaction (which must hold the loan's lock); returns the loan as stored.

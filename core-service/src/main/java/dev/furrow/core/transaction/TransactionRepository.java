@@ -335,14 +335,16 @@ public final class TransactionRepository {
       Function<LoanContext, List<Posting>> plan,
       Supplier<Instant> clock,
       @Nullable Follow follow) {
-    Optional<Transaction> existing = findByKey(h, partnerId, request.idempotencyKey());
+    // The key's look-up and the loan's lock are one statement; the key is read as of before the
+    // lock, and the whole transaction only when the key is taken (a repeated request).
+    LoanRepository.Locked locked =
+        loans.lockWithKey(h, partnerId, request.loanId(), request.idempotencyKey());
+    Optional<Transaction> existing =
+        locked.keyed() == null ? Optional.empty() : find(h, partnerId, locked.keyed());
     if (existing.isPresent() && request.fingerprint().equals(existing.get().fingerprint())) {
       return existing.get();
     }
-    Loan loan =
-        loans
-            .lock(h, partnerId, request.loanId())
-            .orElseThrow(() -> TransactionPolicy.loanNotFound(request));
+    Loan loan = locked.loan().orElseThrow(() -> TransactionPolicy.loanNotFound(request));
     if (existing.isPresent()) {
       return TransactionPolicy.replay(existing.get(), request);
     }
