@@ -279,6 +279,43 @@ public final class LoanRepository {
   }
 
   /**
+   * {@link #post}'s update as a {@code WITH} item ({@code loan_posted}) of a caller's statement;
+   * {@code lastTransaction} is an SQL expression for the latest applied transaction's id. Binds
+   * {@code loan}, {@code partner} and {@code now} (the caller's) and what {@link #bindPosted}
+   * binds.
+   */
+  public static String postedItem(String lastTransaction) {
+    return "loan_posted AS (UPDATE loan AS l SET status = :loanStatus,"
+        + " principal = :loanPrincipal, interest = :loanInterest, fee = :loanFee,"
+        + " pending_principal = :loanPendingPrincipal, pending_interest = :loanPendingInterest,"
+        + " pending_fee = :loanPendingFee, interest_calculation_enabled = :loanInterestEnabled,"
+        + " close_reason = :loanCloseReason, close_substatus = :loanCloseSubstatus,"
+        + " closed_at = :loanClosedAt, written_off_amount = :loanWrittenOffAmount,"
+        + " last_transaction_id = "
+        + lastTransaction
+        + ", updated_at = :now WHERE l.id = :loan AND l.partner_id = :partner)";
+  }
+
+  /** Binds {@link #postedItem}'s own parameters: the state the posting left. */
+  public static <S extends SqlStatement<S>> S bindPosted(S statement, LoanState s) {
+    LoanBalances b = s.balances();
+    LoanClosure c = s.closure();
+    return statement
+        .bind("loanStatus", s.status().code())
+        .bind("loanPrincipal", b.principal())
+        .bind("loanInterest", b.interest())
+        .bind("loanFee", b.fee())
+        .bind("loanPendingPrincipal", b.pendingPrincipal())
+        .bind("loanPendingInterest", b.pendingInterest())
+        .bind("loanPendingFee", b.pendingFee())
+        .bind("loanInterestEnabled", s.interestCalculationEnabled())
+        .bind("loanCloseReason", c == null ? null : c.reason())
+        .bind("loanCloseSubstatus", c == null ? null : c.substatus().code())
+        .bind("loanClosedAt", c == null ? null : utc(c.at()))
+        .bind("loanWrittenOffAmount", c == null ? null : c.writtenOffAmount());
+  }
+
+  /**
    * The page of the partner's loans {@code query} selects and the count of all that match. Both
    * read one snapshot, so the count agrees with the page even while loans are being opened.
    */
