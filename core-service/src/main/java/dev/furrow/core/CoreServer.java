@@ -89,6 +89,7 @@ import dev.furrow.core.transaction.TransactionBook;
 import dev.furrow.core.transaction.TransactionGrpcService;
 import dev.furrow.core.transaction.TransactionPolicy;
 import dev.furrow.core.transaction.TransactionRepository;
+import dev.furrow.core.transaction.TransactionType;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
@@ -267,11 +268,18 @@ public final class CoreServer implements AutoCloseable {
             loans,
             ledger,
             (h, loan, now, applied) -> {
-              // A statement's minimum payments replace the term loan schedule rules.
-              if (!statements.follow(h, loan, now)) {
-                schedules.follow(h, loan, now, applied);
+              // A statement's minimum payments replace the term loan schedule rules. The schedule's
+              // fast path (a repayment on a loan without statements) goes first, as it checks for
+              // statements itself; what it leaves goes as before, the statements, else a rewrite.
+              if (!schedules.paid(h, loan, now, applied) && !statements.follow(h, loan, now)) {
+                schedules.rewrite(h, loan, now);
               }
-              accruals.posted(h, loan, now);
+              // Accrual starts from the first applied disbursement and is withdrawn without one;
+              // repayments change neither, so a batch of repayments leaves nothing to follow.
+              if (applied == null
+                  || applied.stream().anyMatch(a -> a.type() != TransactionType.REPAYMENT)) {
+                accruals.posted(h, loan, now);
+              }
               if (applied == null) {
                 delinquency.reverted(h, loan, now);
               } else {

@@ -264,6 +264,24 @@ public final class DelinquencyRepository {
   }
 
   /**
+   * {@link #posted}'s statement: binds {@code loan}, {@code today} (the UTC date of the posting,
+   * the open business date before the first close) and {@code now}.
+   */
+  private static final String FOLLOW =
+      "WITH o AS (SELECT coalesce(max(business_date) + 1, CAST(:today AS date)) AS open"
+          + "   FROM cob_run WHERE status = 'completed'),"
+          + " s AS (SELECT i.number, i.due_date, CASE WHEN i.due_date < o.open THEN 'overdue'"
+          + "   WHEN i.paid_principal + i.paid_interest + i.paid_fee > 0 THEN 'partially_paid'"
+          + "   ELSE 'pending' END AS next FROM loan_instalment i CROSS JOIN o"
+          + "   WHERE i.loan_id = :loan AND i.status <> 'paid'),"
+          + " u AS (UPDATE loan_instalment SET status = s.next, updated_at = :now FROM s"
+          + "   WHERE loan_instalment.loan_id = :loan AND loan_instalment.number = s.number"
+          + "   AND loan_instalment.status <> s.next)"
+          + " SELECT l.status, l.overdue_since, l.days_past_due, o.open,"
+          + "   (SELECT min(s.due_date) FROM s WHERE s.next = 'overdue') AS oldest"
+          + " FROM loan l CROSS JOIN o WHERE l.id = :loan";
+
+  /**
    * Follows a posting or revert on the loan, in its database transaction and under its lock, after
    * the schedule was rewritten: the loan's instalments take their statuses as of the business date;
    * when nothing is overdue any more the loan is current again and, if it was late or in arrears
@@ -272,57 +290,42 @@ public final class DelinquencyRepository {
    * keeps its status; close of business moves it.
    */
   public void posted(Handle h, UUID loanId, Instant now) {
-    LocalDate open =
-        CloseOfBusinessRepository.lastClosed(h)
-            .map(d -> d.plusDays(1))
-            .orElse(now.atOffset(ZoneOffset.UTC).toLocalDate());
-    h.createUpdate(
-            "UPDATE loan_instalment SET status = s.next, updated_at = :now FROM (SELECT number,"
-                + " CASE WHEN due_date < :open THEN 'overdue'"
-                + " WHEN paid_principal + paid_interest + paid_fee > 0 THEN 'partially_paid'"
-                + " ELSE 'pending' END AS next FROM loan_instalment"
-                + " WHERE loan_id = :loan AND status <> 'paid') s"
-                + " WHERE loan_instalment.loan_id = :loan AND loan_instalment.number = s.number"
-                + " AND loan_instalment.status <> s.next")
-        .bind("loan", loanId)
-        .bind("open", open)
-        .bind("now", utc(now))
-        .execute();
-    // Read by the loan's key only (its few hundred instalments at most) and reduced here, so the
-    // lookup never depends on how many instalments are overdue across the book.
-    Optional<LocalDate> oldest =
-        h
-            .createQuery(
-                "SELECT due_date, status FROM loan_instalment WHERE loan_id = :loan"
-                    + " ORDER BY number")
-            .bind("loan", loanId)
-            .map(
-                (rs, ctx) ->
-                    "overdue".equals(rs.getString("status"))
-                        ? rs.getObject("due_date", LocalDate.class)
-                        : null)
-            .list()
-            .stream()
-            .filter(java.util.Objects::nonNull)
-            .min(LocalDate::compareTo);
-    record Row(LoanStatus status, LocalDate overdueSince) {}
+    // One statement: the open business date, the instalments' new statuses (written), and, as the
+    // instalments are afterwards, the oldest overdue due date, with the loan's delinquency as it
+    // was. The oldest is taken from the new statuses the statement computes (a paid instalment
+    // stays paid), since the statement's own reads see the rows as they were before it.
+    record Row(
+        LoanStatus status,
+        LocalDate overdueSince,
+        int daysPastDue,
+        LocalDate open,
+        LocalDate oldest) {}
     Row loan =
-        h.createQuery("SELECT status, overdue_since FROM loan WHERE id = :loan")
+        h.createQuery(FOLLOW)
             .bind("loan", loanId)
+            .bind("today", now.atOffset(ZoneOffset.UTC).toLocalDate())
+            .bind("now", utc(now))
             .map(
                 (rs, ctx) ->
                     new Row(
                         LoanStatus.byCode(rs.getString("status")).orElseThrow(),
-                        rs.getObject("overdue_since", LocalDate.class)))
+                        rs.getObject("overdue_since", LocalDate.class),
+                        rs.getInt("days_past_due"),
+                        rs.getObject("open", LocalDate.class),
+                        rs.getObject("oldest", LocalDate.class)))
             .one();
-    if (oldest.isPresent()) {
-      h.createUpdate(
-              "UPDATE loan SET overdue_since = :since, days_past_due = :dpd WHERE id = :loan"
-                  + " AND (overdue_since, days_past_due) IS DISTINCT FROM (:since, :dpd)")
-          .bind("since", oldest.get())
-          .bind("dpd", (int) ChronoUnit.DAYS.between(oldest.get(), open))
-          .bind("loan", loanId)
-          .execute();
+    LocalDate open = loan.open();
+    if (loan.oldest() != null) {
+      LocalDate oldest = loan.oldest();
+      int dpd = (int) ChronoUnit.DAYS.between(oldest, open);
+      if (!oldest.equals(loan.overdueSince()) || dpd != loan.daysPastDue()) {
+        h.createUpdate(
+                "UPDATE loan SET overdue_since = :since, days_past_due = :dpd WHERE id = :loan")
+            .bind("since", oldest)
+            .bind("dpd", dpd)
+            .bind("loan", loanId)
+            .execute();
+      }
       return;
     }
     if (loan.overdueSince() == null) {

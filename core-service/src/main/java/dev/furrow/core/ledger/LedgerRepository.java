@@ -15,6 +15,7 @@ import javax.annotation.Nullable;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
@@ -82,6 +83,54 @@ public final class LedgerRepository {
           .bind("credit" + i, line.credit());
     }
     insert.execute();
+  }
+
+  /**
+   * {@link #post}'s writes as two {@code WITH} items ({@code entry}, {@code entry_lines}) of a
+   * caller's statement, so a posting writes its transaction row, entry and loan in one round trip:
+   * {@code transaction} is an SQL expression for the recorded transaction's id (a sub-select of an
+   * earlier item). Binds {@code partner} and {@code loan} (the caller's), and what {@link
+   * #bindEntry} binds. The balance is checked as for {@link #post}, at the end of the statement.
+   */
+  public static String entryItems(String transaction, int lineCount) {
+    StringBuilder sql =
+        new StringBuilder(
+            "entry AS (INSERT INTO journal_entry (partner_id, loan_id, transaction_id,"
+                + " currency, posted_at) VALUES (:partner, :loan, "
+                + transaction
+                + ", :currency, :at) RETURNING id),"
+                + " entry_lines AS (INSERT INTO journal_line (entry_id, position, account, debit,"
+                + " credit) SELECT entry.id, line.position, line.account, line.debit, line.credit"
+                + " FROM entry, (VALUES ");
+    for (int i = 0; i < lineCount; i++) {
+      sql.append(i == 0 ? "" : ", ")
+          .append("(")
+          .append(i)
+          .append(", CAST(:account")
+          .append(i)
+          .append(" AS text), CAST(:debit")
+          .append(i)
+          .append(" AS numeric), CAST(:credit")
+          .append(i)
+          .append(" AS numeric))");
+    }
+    return sql.append(") AS line(position, account, debit, credit) ORDER BY line.position)")
+        .toString();
+  }
+
+  /** Binds {@link #entryItems}' own parameters: the entry's currency, time and lines. */
+  public static <S extends SqlStatement<S>> S bindEntry(
+      S statement, String currency, JournalEntry entry, Instant at) {
+    statement.bind("currency", currency).bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+    List<JournalLine> lines = entry.lines();
+    for (int i = 0; i < lines.size(); i++) {
+      JournalLine line = lines.get(i);
+      statement
+          .bind("account" + i, line.account().code())
+          .bind("debit" + i, line.debit())
+          .bind("credit" + i, line.credit());
+    }
+    return statement;
   }
 
   /** The entry a transaction posted, lines in their order; empty for one that posted nothing. */

@@ -221,6 +221,32 @@ public final class LoanRepository {
     return find(h, partnerId, id, true);
   }
 
+  /** The locked loan (empty when the partner has no such loan) and what else was read with it. */
+  public record Locked(Optional<Loan> loan, @Nullable UUID keyed) {}
+
+  /**
+   * {@link #lock}, and in the same statement (one round trip) the id of the partner's transaction
+   * that holds idempotency key {@code key}, if any, as of the statement's start: before the lock is
+   * waited for, as a look-up just before the lock would see it.
+   */
+  public Locked lockWithKey(Handle h, long partnerId, UUID id, String key) {
+    return h.createQuery(
+            "SELECT k.keyed, l.* FROM (SELECT (SELECT t.id FROM loan_transaction t"
+                + " WHERE t.partner_id = :partner AND t.idempotency_key = :key) AS keyed) k"
+                + " LEFT JOIN LATERAL (SELECT "
+                + COLUMNS
+                + " FROM loan l WHERE l.id = :id AND l.partner_id = :partner FOR UPDATE) l ON true")
+        .bind("id", id)
+        .bind("partner", partnerId)
+        .bind("key", key)
+        .map(
+            (rs, ctx) ->
+                new Locked(
+                    rs.getObject("id") == null ? Optional.empty() : Optional.of(map(rs)),
+                    rs.getObject("keyed", UUID.class)))
+        .one();
+  }
+
   /**
    * Stores the state a posting left and the loan's latest applied transaction, within {@code h}'s
    * transaction (which must hold the loan's lock); returns the loan as stored.
@@ -250,6 +276,43 @@ public final class LoanRepository {
         .bind("now", utc(now))
         .map(LOAN)
         .one();
+  }
+
+  /**
+   * {@link #post}'s update as a {@code WITH} item ({@code loan_posted}) of a caller's statement;
+   * {@code lastTransaction} is an SQL expression for the latest applied transaction's id. Binds
+   * {@code loan}, {@code partner} and {@code now} (the caller's) and what {@link #bindPosted}
+   * binds.
+   */
+  public static String postedItem(String lastTransaction) {
+    return "loan_posted AS (UPDATE loan AS l SET status = :loanStatus,"
+        + " principal = :loanPrincipal, interest = :loanInterest, fee = :loanFee,"
+        + " pending_principal = :loanPendingPrincipal, pending_interest = :loanPendingInterest,"
+        + " pending_fee = :loanPendingFee, interest_calculation_enabled = :loanInterestEnabled,"
+        + " close_reason = :loanCloseReason, close_substatus = :loanCloseSubstatus,"
+        + " closed_at = :loanClosedAt, written_off_amount = :loanWrittenOffAmount,"
+        + " last_transaction_id = "
+        + lastTransaction
+        + ", updated_at = :now WHERE l.id = :loan AND l.partner_id = :partner)";
+  }
+
+  /** Binds {@link #postedItem}'s own parameters: the state the posting left. */
+  public static <S extends SqlStatement<S>> S bindPosted(S statement, LoanState s) {
+    LoanBalances b = s.balances();
+    LoanClosure c = s.closure();
+    return statement
+        .bind("loanStatus", s.status().code())
+        .bind("loanPrincipal", b.principal())
+        .bind("loanInterest", b.interest())
+        .bind("loanFee", b.fee())
+        .bind("loanPendingPrincipal", b.pendingPrincipal())
+        .bind("loanPendingInterest", b.pendingInterest())
+        .bind("loanPendingFee", b.pendingFee())
+        .bind("loanInterestEnabled", s.interestCalculationEnabled())
+        .bind("loanCloseReason", c == null ? null : c.reason())
+        .bind("loanCloseSubstatus", c == null ? null : c.substatus().code())
+        .bind("loanClosedAt", c == null ? null : utc(c.at()))
+        .bind("loanWrittenOffAmount", c == null ? null : c.writtenOffAmount());
   }
 
   /**

@@ -31,6 +31,7 @@ import javax.annotation.Nullable;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.postgresql.util.PSQLException;
@@ -335,14 +336,16 @@ public final class TransactionRepository {
       Function<LoanContext, List<Posting>> plan,
       Supplier<Instant> clock,
       @Nullable Follow follow) {
-    Optional<Transaction> existing = findByKey(h, partnerId, request.idempotencyKey());
+    // The key's look-up and the loan's lock are one statement; the key is read as of before the
+    // lock, and the whole transaction only when the key is taken (a repeated request).
+    LoanRepository.Locked locked =
+        loans.lockWithKey(h, partnerId, request.loanId(), request.idempotencyKey());
+    Optional<Transaction> existing =
+        locked.keyed() == null ? Optional.empty() : find(h, partnerId, locked.keyed());
     if (existing.isPresent() && request.fingerprint().equals(existing.get().fingerprint())) {
       return existing.get();
     }
-    Loan loan =
-        loans
-            .lock(h, partnerId, request.loanId())
-            .orElseThrow(() -> TransactionPolicy.loanNotFound(request));
+    Loan loan = locked.loan().orElseThrow(() -> TransactionPolicy.loanNotFound(request));
     if (existing.isPresent()) {
       return TransactionPolicy.replay(existing.get(), request);
     }
@@ -485,6 +488,9 @@ public final class TransactionRepository {
   private Transaction apply(
       Handle h, long partnerId, Loan loan, List<Posting> postings, Instant now) {
     UUID previous = loan.lastTransaction();
+    if (postings.size() == 1 && !postings.get(0).entry().lines().isEmpty()) {
+      return applyOne(h, partnerId, loan, postings.get(0), previous, now);
+    }
     List<Transaction> stored = new ArrayList<>();
     for (Posting posting : postings) {
       Transaction t = insert(h, partnerId, loan.id(), posting, previous, now);
@@ -540,24 +546,55 @@ public final class TransactionRepository {
         .setScale(2);
   }
 
+  /** A posting's transaction row; returns it. */
+  private static final String INSERT =
+      "INSERT INTO loan_transaction AS t (partner_id, loan_id, type, status, amount,"
+          + " fee_name, fee_type, custom_fee_amount, idempotency_key,"
+          + " request_fingerprint, custom_field, previous_transaction_id,"
+          + " related_transaction_id, completed_at, status_before, result_loan_status,"
+          + " result_outstanding_balance, affected_loan_principal,"
+          + " affected_loan_interest, affected_loan_fee, affected_pending_principal,"
+          + " affected_pending_interest, affected_pending_fee, created_at,"
+          + " updated_at) VALUES (:partner, :loan, :type, 'applied', :amount,"
+          + " :feeName, :feeType, :customFeeAmount, :key, :fingerprint,"
+          + " :customField, CAST(:previous AS uuid), NULL, :now, :statusBefore, :resultStatus,"
+          + " :resultOutstanding, :principal, :interest, :fee, :pendingPrincipal,"
+          + " :pendingInterest, :pendingFee, :now, :now) RETURNING "
+          + COLUMNS;
+
+  /**
+   * A lone posting in one statement: its transaction row ({@code tx}), its journal entry and the
+   * loan's new state, each written as {@link #insert}, {@link LedgerRepository#post} and {@link
+   * LoanRepository#post} would; the foreign keys and the journal's balance are checked at the end
+   * of the statement as at the end of each of those.
+   */
+  private Transaction applyOne(
+      Handle h, long partnerId, Loan loan, Posting p, @Nullable UUID previous, Instant now) {
+    String sql =
+        "WITH tx AS ("
+            + INSERT
+            + "), "
+            + LedgerRepository.entryItems("(SELECT id FROM tx)", p.entry().lines().size())
+            + ", "
+            + LoanRepository.postedItem("(SELECT id FROM tx)")
+            + " SELECT * FROM tx t";
+    Query q = bindInsert(h.createQuery(sql), partnerId, loan.id(), p, previous, now);
+    LedgerRepository.bindEntry(q, loan.terms().currency(), p.entry(), now);
+    LoanRepository.bindPosted(q, p.after());
+    return q.map(TRANSACTION).one();
+  }
+
   private static Transaction insert(
       Handle h, long partnerId, UUID loanId, Posting p, @Nullable UUID previous, Instant now) {
-    return bindEffect(
-            h.createQuery(
-                "INSERT INTO loan_transaction AS t (partner_id, loan_id, type, status, amount,"
-                    + " fee_name, fee_type, custom_fee_amount, idempotency_key,"
-                    + " request_fingerprint, custom_field, previous_transaction_id,"
-                    + " related_transaction_id, completed_at, status_before, result_loan_status,"
-                    + " result_outstanding_balance, affected_loan_principal,"
-                    + " affected_loan_interest, affected_loan_fee, affected_pending_principal,"
-                    + " affected_pending_interest, affected_pending_fee, created_at,"
-                    + " updated_at) VALUES (:partner, :loan, :type, 'applied', :amount,"
-                    + " :feeName, :feeType, :customFeeAmount, :key, :fingerprint,"
-                    + " :customField, CAST(:previous AS uuid), NULL, :now, :statusBefore, :resultStatus,"
-                    + " :resultOutstanding, :principal, :interest, :fee, :pendingPrincipal,"
-                    + " :pendingInterest, :pendingFee, :now, :now) RETURNING "
-                    + COLUMNS),
-            p.effect())
+    return bindInsert(h.createQuery(INSERT), partnerId, loanId, p, previous, now)
+        .map(TRANSACTION)
+        .one();
+  }
+
+  /** Binds {@link #INSERT}'s parameters. */
+  private static Query bindInsert(
+      Query q, long partnerId, UUID loanId, Posting p, @Nullable UUID previous, Instant now) {
+    return bindEffect(q, p.effect())
         .bind("partner", partnerId)
         .bind("loan", loanId)
         .bind("type", p.type().code())
@@ -569,9 +606,7 @@ public final class TransactionRepository {
         .bind("fingerprint", p.fingerprint())
         .bind("customField", p.customField())
         .bind("previous", previous)
-        .bind("now", utc(now))
-        .map(TRANSACTION)
-        .one();
+        .bind("now", utc(now));
   }
 
   /** The reversal row: the original's type, amount and fee, linked to it, with its own effect. */

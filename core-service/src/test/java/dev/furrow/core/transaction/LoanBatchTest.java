@@ -221,7 +221,7 @@ class LoanBatchTest {
     awaitBlockedOnALock("");
   }
 
-  /** Waits until a statement starting with {@code statement} waits for a lock held by another. */
+  /** Waits until a statement containing {@code statement} waits for a lock held by another. */
   private static void awaitBlockedOnALock(String statement) throws InterruptedException {
     for (int i = 0; i < 1000; i++) {
       long waiting =
@@ -233,7 +233,7 @@ class LoanBatchTest {
                               "SELECT count(*) FROM pg_stat_activity"
                                   + " WHERE datname = current_database()"
                                   + " AND wait_event_type = 'Lock'"
-                                  + " AND starts_with(query, :statement)")
+                                  + " AND strpos(query, :statement) > 0")
                           .bind("statement", statement)
                           .mapTo(Long.class)
                           .one());
