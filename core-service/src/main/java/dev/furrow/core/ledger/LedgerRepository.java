@@ -55,19 +55,7 @@ public final class LedgerRepository {
                 + " INSERT INTO journal_line (entry_id, position, account, debit, credit)"
                 + " SELECT entry.id, line.position, line.account, line.debit, line.credit"
                 + " FROM entry, (VALUES ");
-    for (int i = 0; i < lines.size(); i++) {
-      sql.append(i == 0 ? "" : ", ")
-          .append("(")
-          .append(i)
-          .append(", CAST(:account")
-          .append(i)
-          .append(" AS text), CAST(:debit")
-          .append(i)
-          .append(" AS numeric), CAST(:credit")
-          .append(i)
-          .append(" AS numeric))");
-    }
-    sql.append(") AS line(position, account, debit, credit) ORDER BY line.position");
+    sql.append(lineValues(lines.size()));
     Update insert =
         h.createUpdate(sql.toString())
             .bind("partner", partnerId)
@@ -102,8 +90,18 @@ public final class LedgerRepository {
                 + " entry_lines AS (INSERT INTO journal_line (entry_id, position, account, debit,"
                 + " credit) SELECT entry.id, line.position, line.account, line.debit, line.credit"
                 + " FROM entry, (VALUES ");
+    return sql.append(lineValues(lineCount)).append(")").toString();
+  }
+
+  /**
+   * The rows of an entry's lines after {@code FROM entry, (VALUES }: one row of parameters per line
+   * ({@code :account<i>}, {@code :debit<i>}, {@code :credit<i>}), in their order.
+   */
+  private static String lineValues(int lineCount) {
+    StringBuilder values = new StringBuilder();
     for (int i = 0; i < lineCount; i++) {
-      sql.append(i == 0 ? "" : ", ")
+      values
+          .append(i == 0 ? "" : ", ")
           .append("(")
           .append(i)
           .append(", CAST(:account")
@@ -114,7 +112,8 @@ public final class LedgerRepository {
           .append(i)
           .append(" AS numeric))");
     }
-    return sql.append(") AS line(position, account, debit, credit) ORDER BY line.position)")
+    return values
+        .append(") AS line(position, account, debit, credit) ORDER BY line.position")
         .toString();
   }
 
