@@ -106,7 +106,7 @@ public final class BillingDesk {
     return new PartnerPage<>(
         page.count(),
         page.results().stream()
-            .map(i -> withLines(i, lines.getOrDefault(i.periodId(), List.of())))
+            .map(i -> i.withLines(lines.getOrDefault(i.periodId(), List.of())))
             .toList());
   }
 
@@ -114,8 +114,7 @@ public final class BillingDesk {
   public InvoiceView invoice(long partnerId, String id) {
     InvoiceView invoice =
         repository.invoice(partnerId, parseId(id)).orElseThrow(BillingDesk::notFound);
-    return withLines(
-        invoice,
+    return invoice.withLines(
         repository
             .linesOf(List.of(invoice.periodId()))
             .getOrDefault(invoice.periodId(), List.of()));
@@ -129,7 +128,7 @@ public final class BillingDesk {
   private PeriodView present(PeriodRow row, List<PeriodLine> lines) {
     PeriodView p = row.stored();
     if (p.status() != PeriodStatus.DRAFT) {
-      return withLines(p, lines);
+      return p.shown(p.amountDue(), lines);
     }
     BillingPolicy.Bill running =
         policy.bill(
@@ -140,71 +139,7 @@ public final class BillingDesk {
             policy.minimumApplies(
                 p.week(), row.contractOpen(), row.loanStartDate(), row.loanEndDate()),
             p.currency());
-    return new PeriodView(
-        p.id(),
-        p.contractId(),
-        p.loanId(),
-        p.fundingSource(),
-        p.tractorId(),
-        p.week(),
-        p.status(),
-        p.hectares(),
-        p.adjustmentHectares(),
-        p.ratePerHectare(),
-        p.currency(),
-        running.amountDue(),
-        p.amountPaid(),
-        p.invoiceId(),
-        p.invoiceNumber(),
-        p.dueDate(),
-        p.issuedAt(),
-        running.lines(),
-        p.createdAt(),
-        p.updatedAt());
-  }
-
-  private static PeriodView withLines(PeriodView p, List<PeriodLine> lines) {
-    return new PeriodView(
-        p.id(),
-        p.contractId(),
-        p.loanId(),
-        p.fundingSource(),
-        p.tractorId(),
-        p.week(),
-        p.status(),
-        p.hectares(),
-        p.adjustmentHectares(),
-        p.ratePerHectare(),
-        p.currency(),
-        p.amountDue(),
-        p.amountPaid(),
-        p.invoiceId(),
-        p.invoiceNumber(),
-        p.dueDate(),
-        p.issuedAt(),
-        lines,
-        p.createdAt(),
-        p.updatedAt());
-  }
-
-  private static InvoiceView withLines(InvoiceView i, List<PeriodLine> lines) {
-    return new InvoiceView(
-        i.id(),
-        i.number(),
-        i.periodId(),
-        i.contractId(),
-        i.loanId(),
-        i.fundingSource(),
-        i.status(),
-        i.currency(),
-        i.amountDue(),
-        i.amountPaid(),
-        i.issueDate(),
-        i.dueDate(),
-        i.week(),
-        lines,
-        i.createdAt(),
-        i.updatedAt());
+    return p.shown(running.amountDue(), running.lines());
   }
 
   /** Ids arrive as text; anything that is not a positive whole number cannot name a row. */

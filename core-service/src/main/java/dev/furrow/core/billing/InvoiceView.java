@@ -28,4 +28,25 @@ public record InvoiceView(
   public BigDecimal amountOutstanding() {
     return amountDue.subtract(amountPaid);
   }
+
+  /** This invoice with its period's lines. */
+  public InvoiceView withLines(List<PeriodLine> lines) {
+    return new InvoiceView(
+        id,
+        number,
+        periodId,
+        contractId,
+        loanId,
+        fundingSource,
+        status,
+        currency,
+        amountDue,
+        amountPaid,
+        issueDate,
+        dueDate,
+        week,
+        lines,
+        createdAt,
+        updatedAt);
+  }
 }

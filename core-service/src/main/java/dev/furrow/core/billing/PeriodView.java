@@ -36,4 +36,32 @@ public record PeriodView(
   public BigDecimal amountOutstanding() {
     return amountDue.subtract(amountPaid);
   }
+
+  /**
+   * This period as shown with its lines and the amount they come to: a draft's running bill, or the
+   * lines of an issued period with its stored amount.
+   */
+  public PeriodView shown(BigDecimal amountDue, List<PeriodLine> lines) {
+    return new PeriodView(
+        id,
+        contractId,
+        loanId,
+        fundingSource,
+        tractorId,
+        week,
+        status,
+        hectares,
+        adjustmentHectares,
+        ratePerHectare,
+        currency,
+        amountDue,
+        amountPaid,
+        invoiceId,
+        invoiceNumber,
+        dueDate,
+        issuedAt,
+        lines,
+        createdAt,
+        updatedAt);
+  }
 }
