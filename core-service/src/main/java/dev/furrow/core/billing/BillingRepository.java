@@ -1,6 +1,8 @@
 package dev.furrow.core.billing;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -146,13 +148,7 @@ public final class BillingRepository {
                 + " ORDER BY id FOR NO KEY UPDATE")
         .bindArray("contracts", Long.class, contracts)
         .bindArray("weeks", String.class, weeks.stream().map(w -> w.start().toString()).toList())
-        .map(
-            (rs, ctx) ->
-                new LockedPeriod(
-                    rs.getLong("id"),
-                    rs.getLong("contract_id"),
-                    rs.getObject("week_start", LocalDate.class),
-                    PeriodStatus.of(rs.getString("status"))))
+        .map((rs, ctx) -> lockedPeriod(rs))
         .list();
   }
 
@@ -164,14 +160,16 @@ public final class BillingRepository {
                 + " WHERE contract_id = :c AND week_start = :w::date FOR NO KEY UPDATE")
         .bind("c", contractId)
         .bind("w", week.start().toString())
-        .map(
-            (rs, ctx) ->
-                new LockedPeriod(
-                    rs.getLong("id"),
-                    rs.getLong("contract_id"),
-                    rs.getObject("week_start", LocalDate.class),
-                    PeriodStatus.of(rs.getString("status"))))
+        .map((rs, ctx) -> lockedPeriod(rs))
         .one();
+  }
+
+  private static LockedPeriod lockedPeriod(ResultSet rs) throws SQLException {
+    return new LockedPeriod(
+        rs.getLong("id"),
+        rs.getLong("contract_id"),
+        rs.getObject("week_start", LocalDate.class),
+        PeriodStatus.of(rs.getString("status")));
   }
 
   /**
